@@ -1,0 +1,37 @@
+// Inputs of sign-up and sign-in.
+import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./password";
+
+export const ZEmail = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+
+export const ZSignUp = z.object({
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(80, "Names can be at most 80 characters."),
+  email: ZEmail,
+  password: z
+    .string({ error: "Choose a password." })
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(256, "Use at most 256 characters."),
+});
+export type TSignUp = z.infer<typeof ZSignUp>;
+
+export const ZSignIn = z.object({
+  email: ZEmail,
+  password: z.string().min(1, "Enter your password.").max(256),
+});
+export type TSignIn = z.infer<typeof ZSignIn>;
+
+/** Where to go after signing in: only paths on this site, never another origin. */
+export function safeReturnPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string") return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}

@@ -1,0 +1,55 @@
+// Inputs for founding and running a council.
+import { z } from "zod";
+
+export const COUNCIL_KINDS = ["WORKERS", "CONSUMERS", "ASSEMBLY"] as const;
+export const JOIN_POLICIES = ["OPEN", "APPROVAL", "INVITE_ONLY"] as const;
+export const PASS_THRESHOLDS = ["SIMPLE_MAJORITY", "TWO_THIRDS", "UNANIMITY"] as const;
+
+export const MAX_VOTING_PERIOD_HOURS = 24 * 90;
+
+export const ZSlug = z
+  .string({ error: "Choose a web address." })
+  .trim()
+  .toLowerCase()
+  .min(3, "Use at least 3 characters.")
+  .max(48, "Use at most 48 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like bakery-workers.");
+
+export const ZCharter = z.object({
+  quorumPercent: z.coerce
+    .number({ error: "Enter a quorum between 0 and 100." })
+    .int("Enter a whole number.")
+    .min(0, "The quorum cannot be below 0%.")
+    .max(100, "The quorum cannot exceed 100%."),
+  passThreshold: z.enum(PASS_THRESHOLDS, { error: "Choose a pass threshold." }),
+  votingPeriodHours: z.coerce
+    .number({ error: "Enter the voting period in hours." })
+    .int("Enter a whole number of hours.")
+    .min(1, "Voting must stay open for at least 1 hour.")
+    .max(MAX_VOTING_PERIOD_HOURS, `Voting can stay open for at most ${MAX_VOTING_PERIOD_HOURS / 24} days.`),
+  liveResults: z.boolean().default(false),
+});
+
+export const ZCreateCouncil = z.object({
+  name: z.string({ error: "Enter a name." }).trim().min(3, "Use at least 3 characters.").max(80, "Use at most 80 characters."),
+  slug: ZSlug,
+  kind: z.enum(COUNCIL_KINDS, { error: "Choose what kind of council this is." }),
+  description: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
+  joinPolicy: z.enum(JOIN_POLICIES, { error: "Choose how people join." }),
+  charter: ZCharter,
+});
+export type TCreateCouncil = z.infer<typeof ZCreateCouncil>;
+
+export const ZId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+
+export const ZMembershipDecision = z.object({
+  councilId: ZId,
+  membershipId: ZId,
+});
+
+export const ZCouncilSearch = z.object({
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export const ZInviteToken = z.string().trim().regex(/^[A-Za-z0-9_-]{32,64}$/, "This invitation link is not valid.");

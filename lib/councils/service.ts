@@ -1,0 +1,236 @@
+// Founding councils, finding them, and moving people in and out of them.
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "../db/connection";
+import type { Db, Tx } from "../db/types";
+import { DomainError, isUniqueViolation } from "../errors";
+import { requireMember } from "./access";
+import { joinEvent, nextMembershipStatus, type MembershipEvent } from "./membership";
+import type { TCreateCouncil } from "./schemas";
+
+export const COUNCILS_PER_PAGE = 20;
+export const MEMBERS_PER_PAGE = 50;
+export const INVITE_LIFETIME_DAYS = 14;
+
+export async function createCouncil(db: PrismaClient, input: TCreateCouncil & { founderId: string }) {
+  const { charter, founderId, ...council } = input;
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.council.create({ data: council });
+      await tx.charter.create({ data: { ...charter, councilId: created.id, version: 1 } });
+      await tx.membership.create({
+        data: { councilId: created.id, userId: founderId, role: "FACILITATOR", status: "ACTIVE", admittedAt: new Date() },
+      });
+      return created;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      throw new DomainError("CONFLICT", "That web address is taken.", {
+        slug: ["Another council already uses this address; choose another."],
+      });
+    }
+    throw e;
+  }
+}
+
+export async function searchCouncils(db: PrismaClient, { q, page }: { q: string; page: number }) {
+  const where = q
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" as const } },
+          { description: { contains: q, mode: "insensitive" as const } },
+          { slug: { contains: q.toLowerCase() } },
+        ],
+      }
+    : {};
+  const [total, councils] = await Promise.all([
+    db.council.count({ where }),
+    db.council.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * COUNCILS_PER_PAGE,
+      take: COUNCILS_PER_PAGE,
+      select: {
+        id: true, slug: true, name: true, kind: true, description: true, joinPolicy: true,
+        _count: { select: { memberships: { where: { status: "ACTIVE" } } } },
+      },
+    }),
+  ]);
+  return { total, page, pages: Math.max(1, Math.ceil(total / COUNCILS_PER_PAGE)), councils };
+}
+
+export async function currentCharter(db: Db, councilId: string) {
+  const charter = await db.charter.findFirst({ where: { councilId }, orderBy: { version: "desc" } });
+  if (!charter) throw new Error(`Council ${councilId} has no charter`);
+  return charter;
+}
+
+/** The council's public face plus what this viewer may see of its inside. */
+export async function findCouncilPage(db: PrismaClient, { slug, viewerId, memberPage = 1 }: {
+  slug: string; viewerId: string | null; memberPage?: number;
+}) {
+  const council = await db.council.findUnique({ where: { slug } });
+  if (!council) return null;
+  const [charter, memberCount, viewer] = await Promise.all([
+    currentCharter(db, council.id),
+    db.membership.count({ where: { councilId: council.id, status: "ACTIVE" } }),
+    viewerId ? db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: viewerId } } }) : null,
+  ]);
+  const isMember = viewer?.status === "ACTIVE";
+  const isFacilitator = isMember && viewer?.role === "FACILITATOR";
+  const [members, pending] = isMember
+    ? await Promise.all([
+        db.membership.findMany({
+          where: { councilId: council.id, status: "ACTIVE" },
+          orderBy: [{ role: "desc" }, { admittedAt: "asc" }, { id: "asc" }],
+          skip: (memberPage - 1) * MEMBERS_PER_PAGE,
+          take: MEMBERS_PER_PAGE,
+          select: { id: true, role: true, admittedAt: true, user: { select: { id: true, name: true } } },
+        }),
+        isFacilitator
+          ? db.membership.findMany({
+              where: { councilId: council.id, status: "PENDING" },
+              orderBy: { requestedAt: "asc" },
+              take: 100,
+              select: { id: true, requestedAt: true, user: { select: { id: true, name: true, email: true } } },
+            })
+          : [],
+      ])
+    : [[], []];
+  return {
+    council, charter, memberCount, viewer, isMember, isFacilitator, members, pending,
+    memberPages: Math.max(1, Math.ceil(memberCount / MEMBERS_PER_PAGE)),
+  };
+}
+
+async function moveMembership(
+  tx: Tx,
+  where: { councilId: string; userId: string },
+  event: MembershipEvent,
+  role: "MEMBER" | "FACILITATOR" = "MEMBER",
+) {
+  const existing = await tx.membership.findUnique({ where: { councilId_userId: where } });
+  const status = nextMembershipStatus(existing?.status ?? null, event);
+  const now = new Date();
+  const stamps =
+    status === "ACTIVE"
+      ? { admittedAt: now, endedAt: null }
+      : status === "PENDING"
+        ? { requestedAt: now, admittedAt: null, endedAt: null }
+        : { endedAt: now };
+  if (!existing) {
+    return tx.membership.create({ data: { ...where, status, role, ...stamps } });
+  }
+  // Compare-and-set on the status we read, so two racing transitions cannot both succeed.
+  const { count } = await tx.membership.updateMany({
+    where: { id: existing.id, status: existing.status },
+    data: { status, ...(status === "ACTIVE" ? { role: existing.status === "ACTIVE" ? existing.role : role } : {}), ...stamps },
+  });
+  if (count !== 1) throw new DomainError("CONFLICT", "This membership just changed; reload and try again.");
+  return { ...existing, status };
+}
+
+/** Join an open council, or ask to join an approval council. */
+export async function joinCouncil(db: PrismaClient, { councilId, userId }: { councilId: string; userId: string }) {
+  const council = await db.council.findUnique({ where: { id: councilId } });
+  if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
+  const event = joinEvent(council.joinPolicy);
+  return withRetryOnRace(() => db.$transaction((tx) => moveMembership(tx, { councilId, userId }, event)));
+}
+
+export async function leaveCouncil(db: PrismaClient, { councilId, userId }: { councilId: string; userId: string }) {
+  return db.$transaction(async (tx) => {
+    const left = await moveMembership(tx, { councilId, userId }, "leave");
+    await ensureFacilitator(tx, councilId);
+    return left;
+  });
+}
+
+/**
+ * A council must always have someone who can admit members. If the last facilitator leaves, the
+ * longest-standing active member becomes one (documented in the README).
+ */
+async function ensureFacilitator(tx: Tx, councilId: string) {
+  const facilitators = await tx.membership.count({ where: { councilId, status: "ACTIVE", role: "FACILITATOR" } });
+  if (facilitators > 0) return;
+  const senior = await tx.membership.findFirst({
+    where: { councilId, status: "ACTIVE" },
+    orderBy: [{ admittedAt: "asc" }, { id: "asc" }],
+  });
+  if (senior) await tx.membership.update({ where: { id: senior.id }, data: { role: "FACILITATOR" } });
+}
+
+export async function decideMembership(
+  db: PrismaClient,
+  { councilId, membershipId, actorId, decision }: {
+    councilId: string; membershipId: string; actorId: string; decision: "admit" | "decline" | "remove";
+  },
+) {
+  return db.$transaction(async (tx) => {
+    await requireMember(tx, councilId, actorId, decision);
+    const target = await tx.membership.findFirst({ where: { id: membershipId, councilId } });
+    if (!target) throw new DomainError("NOT_FOUND", "There is no such member or request in this council.");
+    if (decision === "remove") {
+      if (target.userId === actorId) throw new DomainError("INVALID", "To leave the council yourself, use “Leave council”.");
+      if (target.role === "FACILITATOR") throw new DomainError("FORBIDDEN", "A facilitator cannot remove another facilitator.");
+    }
+    return moveMembership(tx, { councilId, userId: target.userId }, decision);
+  });
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A single-use invitation link; only its hash is stored, so the link is shown once. */
+export async function createInvite(db: PrismaClient, { councilId, actorId }: { councilId: string; actorId: string }) {
+  await requireMember(db, councilId, actorId, "invite");
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITE_LIFETIME_DAYS * 86_400_000);
+  await db.invite.create({ data: { councilId, createdById: actorId, tokenHash: hashToken(token), expiresAt } });
+  return { token, expiresAt };
+}
+
+export async function findInvite(db: PrismaClient, token: string) {
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true, council: { select: { id: true, slug: true, name: true, description: true } } },
+  });
+  if (!invite) return null;
+  return { ...invite, usable: !invite.usedAt && invite.expiresAt > new Date() };
+}
+
+export async function acceptInvite(db: PrismaClient, { token, userId }: { token: string; userId: string }) {
+  return withRetryOnRace(() =>
+    db.$transaction(async (tx) => {
+      const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) } });
+      if (!invite || invite.usedAt || invite.expiresAt <= new Date()) {
+        throw new DomainError("INVALID", "This invitation link has already been used or has expired. Ask a facilitator for a new one.");
+      }
+      const membership = await moveMembership(tx, { councilId: invite.councilId, userId }, "accept-invite");
+      // Claim the invite only if nobody else claimed it meanwhile: single use under concurrency.
+      const { count } = await tx.invite.updateMany({
+        where: { id: invite.id, usedAt: null },
+        data: { usedAt: new Date(), usedById: userId },
+      });
+      if (count !== 1) throw new DomainError("INVALID", "This invitation link has just been used by someone else.");
+      return membership;
+    }),
+  );
+}
+
+/** Two first-time joins of the same person race on the (council, user) unique key: retry once. */
+async function withRetryOnRace<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isUniqueViolation(e)) return run();
+    throw e;
+  }
+}
+
+export async function listMyCouncils(db: PrismaClient, userId: string) {
+  return db.membership.findMany({
+    where: { userId, status: { in: ["ACTIVE", "PENDING"] } },
+    orderBy: { council: { name: "asc" } },
+    take: 200,
+    select: { role: true, status: true, council: { select: { id: true, slug: true, name: true, kind: true } } },
+  });
+}

@@ -1,0 +1,152 @@
+// Proposals from submission to result: submit, withdraw, open voting, close and count.
+import type { PrismaClient } from "../db/connection";
+import type { Tx } from "../db/types";
+import { DomainError } from "../errors";
+import { requireMember } from "../councils/access";
+import { roleMay } from "../councils/membership";
+import { currentCharter } from "../councils/service";
+import { decideOutcome } from "../voting/outcome";
+import { countVotes } from "../voting/service";
+import { proposalStatus, votingDeadline } from "./lifecycle";
+import type { TCreateProposal } from "./schemas";
+
+export const PROPOSALS_PER_PAGE = 20;
+
+export async function createProposal(db: PrismaClient, input: TCreateProposal & { authorId: string }) {
+  await requireMember(db, input.councilId, input.authorId);
+  return db.proposal.create({
+    data: { councilId: input.councilId, authorId: input.authorId, title: input.title, body: input.body },
+  });
+}
+
+/** Locks the proposal row for the rest of the transaction (voting takes a shared lock on it). */
+async function lockProposal(tx: Tx, proposalId: string) {
+  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
+  const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
+  if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+  return proposal;
+}
+
+export async function withdrawProposal(db: PrismaClient, { proposalId, actorId }: { proposalId: string; actorId: string }) {
+  return db.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, proposalId);
+    await requireMember(tx, proposal.councilId, actorId);
+    if (proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can withdraw a proposal.");
+    if (proposalStatus(proposal) !== "deliberation") {
+      throw new DomainError("CLOSED", "A proposal can only be withdrawn before voting opens.");
+    }
+    return tx.proposal.update({ where: { id: proposalId }, data: { withdrawnAt: new Date() } });
+  });
+}
+
+/**
+ * Opens voting under the council's current charter and records the electorate: the active members
+ * at this moment. Later joiners cannot vote on it; the electorate size is fixed for quorum.
+ */
+export async function openVoting(
+  db: PrismaClient,
+  { proposalId, actorId, votingHours }: { proposalId: string; actorId: string; votingHours?: number | undefined },
+) {
+  return db.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, proposalId);
+    const actor = await requireMember(tx, proposal.councilId, actorId);
+    if (proposal.authorId !== actorId && !roleMay(actor.role, "open-any-vote")) {
+      throw new DomainError("FORBIDDEN", "Only the author or a facilitator can open voting.");
+    }
+    if (proposalStatus(proposal) !== "deliberation") {
+      throw new DomainError("CLOSED", "Voting can only be opened on a proposal in deliberation.");
+    }
+    const charter = await currentCharter(tx, proposal.councilId);
+    const openedAt = new Date();
+    const closesAt = votingDeadline(openedAt, charter.votingPeriodHours, votingHours);
+    const electorateSize = await tx.$executeRaw`
+      INSERT INTO "ElectorateEntry" ("proposalId", "userId")
+      SELECT ${proposalId}, "userId" FROM "Membership"
+      WHERE "councilId" = ${proposal.councilId} AND status = 'ACTIVE' AND "admittedAt" <= ${openedAt}`;
+    return tx.proposal.update({
+      where: { id: proposalId },
+      data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, electorateSize },
+    });
+  });
+}
+
+/**
+ * Counts a proposal whose deadline has passed and stores the result, once. Safe to call from any
+ * number of readers at once: the row lock makes the first one count and the rest read its result.
+ */
+export async function closeProposal(db: PrismaClient, proposalId: string) {
+  return db.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, proposalId);
+    if (proposalStatus(proposal) !== "closed") return null;
+    const existing = await tx.result.findUnique({ where: { proposalId } });
+    if (existing) return existing;
+    const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
+    const tally = await countVotes(tx, proposalId);
+    const decision = decideOutcome(tally, proposal.electorateSize ?? 0, charter);
+    return tx.result.create({
+      data: {
+        proposalId, ...tally, electorateSize: proposal.electorateSize ?? 0,
+        quorumMet: decision.quorumMet, thresholdMet: decision.thresholdMet, outcome: decision.outcome,
+      },
+    });
+  });
+}
+
+/** The scheduled side of closing: counts every proposal whose deadline passed without a reader. */
+export async function closeDueProposals(db: PrismaClient, now = new Date()) {
+  const due = await db.proposal.findMany({
+    where: { votingClosesAt: { lte: now }, withdrawnAt: null, result: null },
+    select: { id: true },
+    take: 500,
+  });
+  for (const { id } of due) await closeProposal(db, id);
+  return due.length;
+}
+
+export async function listCouncilProposals(
+  db: PrismaClient,
+  { councilId, page = 1 }: { councilId: string; page?: number },
+) {
+  const [total, proposals] = await Promise.all([
+    db.proposal.count({ where: { councilId } }),
+    db.proposal.findMany({
+      where: { councilId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PROPOSALS_PER_PAGE,
+      take: PROPOSALS_PER_PAGE,
+      select: {
+        id: true, title: true, createdAt: true, withdrawnAt: true, votingOpenedAt: true, votingClosesAt: true,
+        author: { select: { name: true } },
+        result: { select: { outcome: true } },
+      },
+    }),
+  ]);
+  return { total, page, pages: Math.max(1, Math.ceil(total / PROPOSALS_PER_PAGE)), proposals };
+}
+
+/**
+ * Everything the proposal page shows, for an active member of its council; null if there is no
+ * such proposal. A closed vote is counted here if no one has counted it yet.
+ */
+export async function findProposalPage(db: PrismaClient, { proposalId, viewerId }: { proposalId: string; viewerId: string }) {
+  const proposal = await db.proposal.findUnique({
+    where: { id: proposalId },
+    include: {
+      council: { select: { id: true, slug: true, name: true } },
+      author: { select: { id: true, name: true } },
+      charter: true,
+      result: true,
+    },
+  });
+  if (!proposal) return null;
+  const viewer = await requireMember(db, proposal.councilId, viewerId);
+  const status = proposalStatus(proposal);
+  const result = status === "closed" ? (proposal.result ?? (await closeProposal(db, proposalId))) : null;
+  const charter = proposal.charter ?? (await currentCharter(db, proposal.councilId));
+  const [myVote, eligible] = await Promise.all([
+    db.vote.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { choice: true, updatedAt: true } }),
+    db.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
+  ]);
+  const liveTally = status === "voting" ? await countVotes(db, proposalId) : null;
+  return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally };
+}

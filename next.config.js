@@ -4,6 +4,8 @@
 const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
+  // forbidden() answers 403 with app/forbidden.tsx for people outside a council.
+  experimental: { authInterrupts: true },
   // A separate build folder lets the test suite build and serve without touching the dev build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {

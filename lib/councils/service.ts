@@ -33,12 +33,14 @@ export async function createCouncil(db: PrismaClient, input: TCreateCouncil & { 
 }
 
 export async function searchCouncils(db: PrismaClient, { q, page }: { q: string; page: number }) {
+  // Prisma passes `contains` into LIKE unescaped: "50%" or "_" would act as wildcards.
+  const literal = q.replace(/[\\%_]/g, "\\$&");
   const where = q
     ? {
         OR: [
-          { name: { contains: q, mode: "insensitive" as const } },
-          { description: { contains: q, mode: "insensitive" as const } },
-          { slug: { contains: q.toLowerCase() } },
+          { name: { contains: literal, mode: "insensitive" as const } },
+          { description: { contains: literal, mode: "insensitive" as const } },
+          { slug: { contains: literal.toLowerCase() } },
         ],
       }
     : {};

@@ -26,7 +26,7 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     return { kind: "postgres", url };
   }
   const dir = env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR;
-  return { kind: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(dir) };
+  return { kind: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir) };
 }
 
 export class ConfigError extends Error {

@@ -150,3 +150,19 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
   const liveTally = status === "voting" ? await countVotes(db, proposalId) : null;
   return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally };
 }
+
+/** Open votes this member may cast and has not yet cast, soonest deadline first. */
+export async function listVotesAwaiting(db: PrismaClient, userId: string, now = new Date()) {
+  return db.proposal.findMany({
+    where: {
+      withdrawnAt: null,
+      votingClosesAt: { gt: now },
+      electorate: { some: { userId } },
+      votes: { none: { userId } },
+      council: { memberships: { some: { userId, status: "ACTIVE" } } },
+    },
+    orderBy: { votingClosesAt: "asc" },
+    take: 20,
+    select: { id: true, title: true, votingClosesAt: true, council: { select: { name: true } } },
+  });
+}

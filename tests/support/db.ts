@@ -2,7 +2,7 @@
 // database on the PostgreSQL server named by TEST_DATABASE_URL (CI sets it).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createPrismaClient, openDatabase, type PrismaClient } from "@/lib/db/connection";
+import { createPrismaClient, openDatabase, type Database, type PrismaClient } from "@/lib/db/connection";
 import { applyMigrations } from "@/lib/db/migrate";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
@@ -10,6 +10,8 @@ export const onPostgres = Boolean(TEST_DATABASE_URL);
 
 export interface TestDatabase {
   db: PrismaClient;
+  /** The driver adapter under `db`, for the migration engine. */
+  adapter: Database["adapter"];
   url: string | null;
   dispose(): Promise<void>;
 }
@@ -19,7 +21,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
     await applyMigrations(database.adapter);
     const db = createPrismaClient(database);
-    return { db, url: null, dispose: async () => { await db.$disconnect(); await database.close(); } };
+    return { db, adapter: database.adapter, url: null, dispose: async () => { await db.$disconnect(); await database.close(); } };
   }
   const name = `plenum_test_${randomBytes(6).toString("hex")}`; // generated, never user input
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -33,6 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const db = createPrismaClient(database);
   return {
     db,
+    adapter: database.adapter,
     url: url.toString(),
     dispose: async () => {
       await db.$disconnect();

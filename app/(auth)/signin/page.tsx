@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { currentUser } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/schemas";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "/");
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <div className="mx-auto max-w-sm space-y-6">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <SignInForm callbackUrl={callbackUrl} />
+      <p className="text-sm text-stone-700">
+        New here? <Link className="font-medium text-emerald-800 underline" href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/ui/form";
+import { Pagination } from "@/components/ui/Pagination";
+import { InvitePanel } from "@/components/councils/InvitePanel";
+import { StatusBadge } from "@/components/proposals/StatusBadge";
+import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { findCouncilPage } from "@/lib/councils/service";
+import { createInviteAction, decideMembershipAction, joinCouncilAction, leaveCouncilAction } from "@/lib/councils/actions";
+import { JOIN_POLICY_LABEL, KIND_LABEL, ROLE_LABEL } from "@/lib/councils/labels";
+import { listCouncilProposals } from "@/lib/proposals/service";
+import { proposalStatus } from "@/lib/proposals/lifecycle";
+import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { z } from "zod";
+
+const ZPages = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  members: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props) {
+  const db = await getDb();
+  const council = await db.council.findUnique({ where: { slug: (await params).slug }, select: { name: true } });
+  return { title: council?.name ?? "Council not found" };
+}
+
+export default async function CouncilPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { page, members: memberPage } = ZPages.parse(await searchParams);
+  const [db, user] = await Promise.all([getDb(), currentUser()]);
+  const view = await findCouncilPage(db, { slug, viewerId: user?.id ?? null, memberPage });
+  if (!view) notFound();
+  const { council, charter, isMember, isFacilitator, viewer } = view;
+  const proposals = isMember ? await listCouncilProposals(db, { councilId: council.id, page }) : null;
+  const here = `/councils/${council.slug}`;
+  const ref = { councilId: council.id, slug: council.slug };
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-stone-600">{KIND_LABEL[council.kind]} · {view.memberCount} member{view.memberCount === 1 ? "" : "s"}</p>
+        <h1 className="text-3xl font-bold">{council.name}</h1>
+        {council.description ? <p className="whitespace-pre-line text-stone-800">{council.description}</p> : null}
+        <div className="pt-2">
+          {!user ? (
+            <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to join</Link>
+          ) : viewer?.status === "ACTIVE" ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900">You are a {ROLE_LABEL[viewer.role].toLowerCase()}</span>
+              <ActionButton action={leaveCouncilAction} fields={ref} label="Leave council" variant="secondary" className="flex items-center gap-2"
+                confirm="Leave this council? Votes you already cast stay counted." />
+            </div>
+          ) : viewer?.status === "PENDING" ? (
+            <div className="space-y-2">
+              <p className="text-stone-800">Your request to join is waiting for a facilitator.</p>
+              <ActionButton action={leaveCouncilAction} fields={ref} label="Withdraw request" variant="secondary" />
+            </div>
+          ) : council.joinPolicy === "INVITE_ONLY" ? (
+            <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
+          ) : (
+            <ActionButton action={joinCouncilAction} fields={ref} label={council.joinPolicy === "OPEN" ? "Join council" : "Ask to join"} />
+          )}
+        </div>
+      </header>
+
+      <section aria-labelledby="charter" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="charter" className="text-lg font-semibold">Charter</h2>
+        <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[council.joinPolicy]}</dd></div>
+          <div><dt className="text-stone-600">Quorum</dt><dd>{charter.quorumPercent}% of members must take part</dd></div>
+          <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
+          <div><dt className="text-stone-600">Voting period</dt><dd>{charter.votingPeriodHours} hours by default</dd></div>
+          <div><dt className="text-stone-600">Results</dt><dd>{charter.liveResults ? "Live tally while voting is open" : "Tally shown after the close; turnout shown live"}</dd></div>
+          <div><dt className="text-stone-600">Version</dt><dd>{charter.version}, fixed at founding</dd></div>
+        </dl>
+      </section>
+
+      {isFacilitator && view.pending.length > 0 ? (
+        <section aria-labelledby="pending" className="space-y-3">
+          <h2 id="pending" className="text-lg font-semibold">Requests to join ({view.pending.length})</h2>
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {view.pending.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-3 p-3">
+                <span className="flex-1"><strong>{m.user.name}</strong> <span className="text-sm text-stone-600">{m.user.email}</span></span>
+                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "admit" }} label={`Admit ${m.user.name}`} className="flex items-center gap-2" />
+                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "decline" }} label="Decline" variant="secondary" className="flex items-center gap-2" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {isMember && proposals ? (
+        <section aria-labelledby="proposals" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="proposals" className="text-lg font-semibold">Proposals</h2>
+            <Link href={`${here}/proposals/new`} className="rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">New proposal</Link>
+          </div>
+          {proposals.total === 0 ? <p className="text-stone-600">No proposals yet.</p> : null}
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {proposals.proposals.map((p) => {
+              const status = proposalStatus(p);
+              return (
+                <li key={p.id} className="flex flex-wrap items-center gap-2 p-3">
+                  <Link href={`/proposals/${p.id}`} className="flex-1 font-medium text-emerald-900 hover:underline">{p.title}</Link>
+                  <StatusBadge status={status} outcome={p.result?.outcome} />
+                  <span className="w-full text-sm text-stone-600">by {p.author.name}
+                    {status === "voting" && p.votingClosesAt ? ` · closes ${p.votingClosesAt.toUTCString().slice(0, 22)} UTC` : ""}</span>
+                </li>
+              );
+            })}
+          </ul>
+          <Pagination page={proposals.page} pages={proposals.pages} href={(n) => `${here}?page=${n}`} />
+        </section>
+      ) : user && !isMember ? (
+        <p className="rounded-lg border border-dashed border-stone-300 p-4 text-stone-700">Proposals, votes and the member list are visible to members of this council.</p>
+      ) : null}
+
+      {isMember ? (
+        <section aria-labelledby="members" className="space-y-3">
+          <h2 id="members" className="text-lg font-semibold">Members</h2>
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {view.members.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-3 p-3">
+                <span className="flex-1">{m.user.name}{m.user.id === user?.id ? " (you)" : ""}</span>
+                <span className="text-sm text-stone-600">{ROLE_LABEL[m.role]}</span>
+                {isFacilitator && m.role !== "FACILITATOR" && m.user.id !== user?.id ? (
+                  <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "remove" }}
+                    label="Remove" variant="danger" className="flex items-center gap-2" confirm={`Remove ${m.user.name} from the council?`} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <Pagination page={memberPage} pages={view.memberPages} href={(n) => `${here}?members=${n}`} />
+          {isFacilitator && council.joinPolicy !== "OPEN" ? (
+            <div className="rounded-lg border border-stone-200 bg-white p-4">
+              <h3 className="font-semibold">Invite someone</h3>
+              <p className="mb-2 text-sm text-stone-600">Each link admits one person and expires after 14 days.</p>
+              <InvitePanel action={createInviteAction} councilId={council.id} />
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

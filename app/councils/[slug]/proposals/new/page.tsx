@@ -1,0 +1,27 @@
+import { forbidden, notFound } from "next/navigation";
+import { ProposalForm } from "@/components/proposals/ProposalForm";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { createProposalAction } from "@/lib/proposals/actions";
+
+export const metadata = { title: "New proposal" };
+
+export default async function NewProposalPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requireUser(`/councils/${encodeURIComponent(slug)}/proposals/new`);
+  const db = await getDb();
+  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!council) notFound();
+  const membership = await db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: user.id } } });
+  if (membership?.status !== "ACTIVE") forbidden();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm text-stone-600">{council.name}</p>
+        <h1 className="text-2xl font-bold">New proposal</h1>
+        <p className="text-stone-700">It starts in deliberation. You or a facilitator open voting when members are ready.</p>
+      </div>
+      <ProposalForm action={createProposalAction} councilId={council.id} />
+    </div>
+  );
+}

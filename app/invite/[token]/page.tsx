@@ -1,0 +1,30 @@
+import { ActionButton } from "@/components/ui/form";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { acceptInviteAction } from "@/lib/councils/actions";
+import { ZInviteToken } from "@/lib/councils/schemas";
+import { findInvite } from "@/lib/councils/service";
+
+export const metadata = { title: "Invitation" };
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  await requireUser(`/invite/${encodeURIComponent(token)}`);
+  const parsed = ZInviteToken.safeParse(token);
+  const invite = parsed.success ? await findInvite(await getDb(), parsed.data) : null;
+  if (!invite || !invite.usable) {
+    return (
+      <div className="mx-auto max-w-md space-y-3">
+        <h1 className="text-2xl font-bold">This invitation cannot be used</h1>
+        <p className="text-stone-700">It may have been used already or have expired. Ask a facilitator of the council for a new link.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold">Join {invite.council.name}</h1>
+      {invite.council.description ? <p className="text-stone-700">{invite.council.description}</p> : null}
+      <ActionButton action={acceptInviteAction} fields={{ token: parsed.data! }} label="Accept invitation and join" />
+    </div>
+  );
+}

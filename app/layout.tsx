@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { currentUser } from "@/lib/auth/session";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Plenum", template: "%s · Plenum" },
+  description: "Direct democracy for workers' councils, consumers' councils and assemblies.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="border-b border-stone-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
+            <Link href="/" className="text-lg font-bold tracking-tight text-emerald-900">Plenum</Link>
+            <Link href="/councils" className="text-sm hover:underline">Councils</Link>
+            <span className="ml-auto flex items-center gap-3 text-sm">
+              {user ? (
+                <>
+                  <span className="hidden text-stone-600 sm:inline">Signed in as <strong className="font-medium text-stone-900">{user.name}</strong></span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <>
+                  <Link href="/signin" className="hover:underline">Sign in</Link>
+                  <Link href="/signup" className="rounded-md bg-emerald-800 px-3 py-1.5 font-semibold text-white hover:bg-emerald-900">Sign up</Link>
+                </>
+              )}
+            </span>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-4xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listMyCouncils } from "@/lib/councils/service";
+import { KIND_LABEL, ROLE_LABEL } from "@/lib/councils/labels";
+import { listVotesAwaiting } from "@/lib/proposals/service";
+
+export default async function HomePage() {
+  const user = await currentUser();
+  if (!user) {
+    return (
+      <div className="space-y-6 py-6">
+        <h1 className="text-3xl font-bold sm:text-4xl">Decide together. Count honestly.</h1>
+        <p className="max-w-2xl text-lg text-stone-700">
+          Plenum is where workers&apos; councils, consumers&apos; councils and neighbourhood assemblies govern themselves:
+          put proposals to the members, deliberate, vote — one member, one vote — and see exactly how every decision was reached.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/signup" className="rounded-md bg-emerald-800 px-5 py-3 font-semibold text-white hover:bg-emerald-900">Create an account</Link>
+          <Link href="/councils" className="rounded-md border border-stone-300 bg-white px-5 py-3 font-semibold">Browse councils</Link>
+        </div>
+      </div>
+    );
+  }
+  const db = await getDb();
+  const [councils, awaiting] = await Promise.all([listMyCouncils(db, user.id), listVotesAwaiting(db, user.id)]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">Hello, {user.name}</h1>
+      <section aria-labelledby="awaiting" className="space-y-3">
+        <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>
+        {awaiting.length === 0 ? <p className="text-stone-600">Nothing to vote on right now.</p> : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {awaiting.map((p) => (
+              <li key={p.id} className="p-3">
+                <Link href={`/proposals/${p.id}`} className="font-medium text-emerald-900 hover:underline">{p.title}</Link>
+                <p className="text-sm text-stone-600">{p.council.name} · closes {p.votingClosesAt!.toUTCString().slice(0, 22)} UTC</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="mine" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="mine" className="text-lg font-semibold">Your councils</h2>
+          <Link href="/councils/new" className="text-sm font-medium text-emerald-800 underline">Found a council</Link>
+        </div>
+        {councils.length === 0 ? (
+          <p className="text-stone-600">You are not in any council yet. <Link className="text-emerald-800 underline" href="/councils">Find one to join</Link>.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {councils.map((m) => (
+              <li key={m.council.id} className="flex flex-wrap items-center gap-2 p-3">
+                <Link href={`/councils/${m.council.slug}`} className="flex-1 font-medium text-emerald-900 hover:underline">{m.council.name}</Link>
+                <span className="text-sm text-stone-600">{KIND_LABEL[m.council.kind]} · {m.status === "PENDING" ? "Request pending" : ROLE_LABEL[m.role]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+// Sign-in through next-auth's Credentials endpoint. The message for a wrong password and for an
+// unknown email is the same, so the form never reveals who has an account.
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field, FormMessage, type FormState } from "@/components/ui/form";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [state, setState] = useState<FormState>({ ok: false });
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get("email") ?? "").trim();
+    const password = String(data.get("password") ?? "");
+    const fieldErrors: Record<string, string[]> = {};
+    if (!email) fieldErrors.email = ["Enter your email address."];
+    if (!password) fieldErrors.password = ["Enter your password."];
+    if (Object.keys(fieldErrors).length) {
+      setState({ ok: false, fieldErrors, values: { email } });
+      return;
+    }
+    setPending(true);
+    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
+    setPending(false);
+    if (result?.ok && !result.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return;
+    }
+    setState({
+      ok: false,
+      values: { email },
+      message: result ? "That email and password do not match an account. Check them and try again." : "Could not reach the server. Check your connection and try again.",
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <Field label="Email" name="email" type="email" autoComplete="email" state={state} required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" state={state} required />
+      <FormMessage state={state} />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-emerald-800 px-4 py-2 font-semibold text-white hover:bg-emerald-900 disabled:opacity-60"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

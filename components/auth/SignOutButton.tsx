@@ -1,0 +1,10 @@
+"use client";
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  return (
+    <button type="button" onClick={() => void signOut({ callbackUrl: "/" })} className="rounded px-2 py-1 text-sm underline-offset-4 hover:underline">
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+// Yes / no / abstain as large radio cards that work with a thumb; the current vote is preselected.
+import { useActionState } from "react";
+import { FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
+
+const CHOICES = [
+  { value: "YES", label: "Yes", hint: "I support this proposal" },
+  { value: "NO", label: "No", hint: "I oppose this proposal" },
+  { value: "ABSTAIN", label: "Abstain", hint: "I take part without taking a side" },
+] as const;
+
+export function VoteForm({ action, proposalId, current }: { action: FormActionFn; proposalId: string; current: string | null }) {
+  const [state, formAction] = useActionState(action, { ok: false });
+  const chosen = state.values?.choice ?? current ?? undefined;
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <fieldset>
+        <legend className="mb-2 font-semibold">{current ? "Change your vote" : "Your vote"}</legend>
+        <div className="grid gap-2 sm:grid-cols-3">
+          {CHOICES.map((c) => (
+            <label key={c.value} className="flex cursor-pointer items-start gap-3 rounded-lg border border-stone-300 bg-white p-3 has-[:checked]:border-emerald-700 has-[:checked]:bg-emerald-50">
+              <input type="radio" name="choice" value={c.value} defaultChecked={chosen === c.value} required className="mt-1 size-5 accent-emerald-800" />
+              <span><span className="block font-semibold">{c.label}</span><span className="text-sm text-stone-600">{c.hint}</span></span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {state.fieldErrors?.choice ? <p className="text-sm text-red-700" aria-live="polite">{state.fieldErrors.choice.join(" ")}</p> : null}
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Recording…">{current ? "Change vote" : "Cast vote"}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+// Form building blocks: labelled fields with their errors beside them, a live message region, and
+// a submit button that shows progress. Errors are announced to screen readers (aria-live).
+import { useActionState, useId, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { FormState } from "@/lib/actions/form-action";
+
+export type { FormState };
+export type FormActionFn = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm " +
+  "focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-700/30 aria-[invalid=true]:border-red-600";
+
+interface FieldProps {
+  label: string;
+  name: string;
+  state: FormState;
+  hint?: string;
+  type?: string;
+  defaultValue?: string;
+  required?: boolean;
+  autoComplete?: string;
+  multiline?: boolean;
+  rows?: number;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  children?: ReactNode; // options for a <select>
+}
+
+export function Field({ label, name, state, hint, type = "text", defaultValue, multiline, rows = 6, children, ...rest }: FieldProps) {
+  const id = useId();
+  const errors = state.fieldErrors?.[name];
+  const value = state.values?.[name] ?? defaultValue;
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
+  const common = { id, name, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy, className: inputClass, ...rest };
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {hint ? <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p> : null}
+      {children ? (
+        <select key={value} defaultValue={value} {...common}>{children}</select>
+      ) : multiline ? (
+        <textarea key={value} rows={rows} defaultValue={value} {...common} />
+      ) : (
+        <input key={value} type={type} defaultValue={type === "password" ? undefined : value} {...common} />
+      )}
+      <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700">
+        {errors?.join(" ")}
+      </p>
+    </div>
+  );
+}
+
+export function FormMessage({ state }: { state: FormState }) {
+  if (!state.message) return <p aria-live="polite" className="sr-only" />;
+  return (
+    <p
+      aria-live="polite"
+      role={state.ok ? "status" : "alert"}
+      className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+    >
+      {state.message}
+    </p>
+  );
+}
+
+export function SubmitButton({ children, variant = "primary", pendingLabel }: {
+  children: ReactNode; variant?: "primary" | "secondary" | "danger"; pendingLabel?: string;
+}) {
+  const { pending } = useFormStatus();
+  const styles = {
+    primary: "bg-emerald-800 text-white hover:bg-emerald-900",
+    secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-50",
+    danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
+    >
+      {pending ? (pendingLabel ?? "Working…") : children}
+    </button>
+  );
+}
+
+/** A small form for one action (join, admit, withdraw…): hidden fields, a button, its message. */
+export function ActionButton({ action, fields, label, variant, confirm, className }: {
+  action: FormActionFn; fields: Record<string, string>; label: string;
+  variant?: "primary" | "secondary" | "danger"; confirm?: string; className?: string;
+}) {
+  const [state, formAction] = useActionState(action, { ok: false });
+  return (
+    <form
+      action={formAction}
+      className={className ?? "space-y-2"}
+      onSubmit={(e) => { if (confirm && !window.confirm(confirm)) e.preventDefault(); }}
+    >
+      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      <SubmitButton variant={variant}>{label}</SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+

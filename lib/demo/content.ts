@@ -1,0 +1,331 @@
+// The demo's cast, councils and proposals: plain data, read by prisma/seed.ts, which makes them
+// real through the domain services. Each closed proposal names the outcome its votes must produce.
+import type { TCreateCouncil } from "../councils/schemas";
+import type { Outcome, VoteChoice } from "../generated/prisma/enums";
+
+/** Every demo account signs in with this password (it is printed in the README). */
+export const DEMO_PASSWORD = "plenum-demo-pass";
+export const DEMO_EMAIL_DOMAIN = "demo.plenum.coop";
+
+export const demoEmail = (key: string) => `${key}@${DEMO_EMAIL_DOMAIN}`;
+
+/** Keyed by the email's local part. */
+export const DEMO_PEOPLE = {
+  ada: "Ada Okafor",
+  bruno: "Bruno Silva",
+  chiara: "Chiara Romano",
+  dev: "Dev Patel",
+  elif: "Elif Yılmaz",
+  femi: "Femi Adeyemi",
+  greta: "Greta Lindqvist",
+  hiro: "Hiro Tanaka",
+  ines: "Inês Duarte",
+  jonas: "Jonas Weber",
+  kalinda: "Kalinda Moore",
+  luis: "Luis Ortega",
+} as const;
+
+export type PersonKey = keyof typeof DEMO_PEOPLE;
+
+/** Ada is where the README tells visitors to start: she facilitates the bakery and shops at the food co-op. */
+export const DEMO_START_KEY: PersonKey = "ada";
+
+export interface DemoCouncil extends Omit<TCreateCouncil, "description"> {
+  description: string;
+  founder: PersonKey;
+  /** Admitted in this order, each through the council's own join policy. */
+  members: PersonKey[];
+  /** Asked to join an approval council; left waiting for a facilitator. */
+  pending: PersonKey[];
+  proposals: DemoProposal[];
+}
+
+export type DemoVotes = Partial<Record<PersonKey, VoteChoice>>;
+
+export type DemoProposal = {
+  title: string;
+  author: PersonKey;
+  body: string;
+} & (
+  | { state: "deliberation" }
+  | { state: "withdrawn" }
+  /** Open now; `votingHours` longer than the charter's period shows the "extend" option at work. */
+  | { state: "voting"; votes: DemoVotes; votingHours?: number }
+  /** Voting ran in the past and closed `closedDaysAgo` days before the seed's `now`. */
+  | { state: "closed"; votes: DemoVotes; closedDaysAgo: number; expected: Outcome }
+);
+
+export const DEMO_COUNCILS: DemoCouncil[] = [
+  {
+    slug: "crumb-and-co-bakers",
+    name: "Crumb & Co. Bakers",
+    kind: "WORKERS",
+    description:
+      "The workers' council of Crumb & Co., a worker-owned sourdough bakery on Linden Street. " +
+      "Five bakers, one deck oven, decisions by two-thirds. New bakers ask to join and a facilitator admits them.",
+    joinPolicy: "APPROVAL",
+    charter: { quorumPercent: 50, passThreshold: "TWO_THIRDS", votingPeriodHours: 24, liveResults: false },
+    founder: "ada",
+    members: ["bruno", "chiara", "dev", "elif"],
+    pending: ["luis"],
+    proposals: [
+      {
+        title: "Rotate the 4 a.m. opening shift every week",
+        author: "chiara",
+        state: "closed",
+        closedDaysAgo: 9,
+        expected: "PASSED",
+        votes: { ada: "YES", bruno: "YES", chiara: "YES", dev: "YES", elif: "NO" },
+        body: `## Why
+Three of us have opened the bakery at 4 a.m. for most of the winter, while the others have never done it.
+Early starts wear people down, and only the openers know how to fire the deck oven from cold.
+
+## What changes
+- The opening shift rotates weekly through everyone on the baking rota, in alphabetical order.
+- Swaps are fine: post them in the kitchen chat by Thursday.
+- Whoever opens on Monday also does the oven's weekly clean-out, so nobody gets it twice in a row.
+
+## Cost
+None. The early-start premium follows the shift, so the payroll stays the same.
+
+A fair rota is democratic member control in practice: see the
+[ICA's cooperative principles](https://ica.coop/en/cooperatives/cooperative-identity).`,
+      },
+      {
+        title: "Start a weekly sourdough subscription for neighbours",
+        author: "bruno",
+        state: "voting",
+        votingHours: 48,
+        // Ada has not voted yet, so whoever signs in as her can try it.
+        votes: { bruno: "YES", chiara: "YES", dev: "NO" },
+        body: `## The idea
+Neighbours keep asking us to hold a loaf for them. A subscription lets them pay monthly and pick up a
+fresh sourdough every Friday, and tells us on Thursday exactly how much dough to mix.
+
+## Details
+1. **Price:** €18 a month for one 800 g loaf a week, paid in advance.
+2. **Pick-up:** Fridays 7–11 a.m. at the side counter; loaves not collected go to the food bank at closing.
+3. **Cap:** 60 subscribers to start, so the Friday bake fits into one extra oven load.
+4. **Review:** we look at waste and workload again after three months.
+
+## Open questions
+- Do we offer a rye loaf from the start, or add it later?
+- Who keeps the subscriber list? Bruno volunteers for the first three months.
+
+It is the [community-supported agriculture](https://en.wikipedia.org/wiki/Community-supported_agriculture)
+model, applied to bread.`,
+      },
+      {
+        title: "Switch to the cheaper white flour from Valdez Mills",
+        author: "dev",
+        state: "withdrawn",
+        body: `## Proposal
+Move our white flour order from Hartmann's organic mill to Valdez Mills, which quoted **22% less** per tonne.
+
+## Trade-offs
+- Saves roughly €340 a month at our current volume.
+- Not organic: we would have to change the labels, the menu board and the website.
+- Delivery is fortnightly instead of weekly, so we would need more dry storage.
+
+More on why millers' prices differ so much: [flour on Wikipedia](https://en.wikipedia.org/wiki/Flour).`,
+      },
+      {
+        title: "Close for a summer break in the first week of August",
+        author: "elif",
+        state: "deliberation",
+        body: `## Proposal
+Close the shop from **Monday 3 to Sunday 9 August** and take the week off together, paid from the holiday reserve.
+
+## Why all at once
+- Staggered holidays leave the rest of us covering double shifts all summer.
+- August is our quietest month: last year's takings that week were 40% below average.
+- The deck oven is due its five-yearly service, and the engineer needs it cold for two days.
+
+## Before we vote
+- Check with the café on the corner, who buy our bread wholesale.
+- Put a notice in the window by the end of June.
+
+Anyone who would rather work that week can help with the oven service instead.`,
+      },
+    ],
+  },
+  {
+    slug: "spoke-and-chain",
+    name: "Spoke & Chain Repair Co-op",
+    kind: "WORKERS",
+    description:
+      "The workers' council of Spoke & Chain, a cooperative bicycle repair workshop under the railway arches. " +
+      "Four mechanics who decide by consensus: one objection blocks. Membership is by invitation after a trial month.",
+    joinPolicy: "INVITE_ONLY",
+    charter: { quorumPercent: 60, passThreshold: "UNANIMITY", votingPeriodHours: 72, liveResults: false },
+    founder: "femi",
+    members: ["greta", "hiro", "kalinda"],
+    pending: [],
+    proposals: [
+      {
+        title: "Buy a second truing stand",
+        author: "greta",
+        state: "closed",
+        closedDaysAgo: 20,
+        expected: "PASSED",
+        votes: { femi: "YES", greta: "YES", hiro: "YES", kalinda: "ABSTAIN" },
+        body: `## The bottleneck
+Wheel work is a third of our jobs and we have one truing stand. On Saturdays wheels queue for it
+while the rest of the bench sits idle.
+
+## Proposal
+- Buy a second professional truing stand (about €420) from the tools budget.
+- Put it on the back bench next to the spoke cutter, so two people can build wheels at once.
+- Greta runs two evening sessions so everyone can true a wheel to the shop standard.
+
+Our reference for the shop standard: [Sheldon Brown on wheelbuilding](https://www.sheldonbrown.com/wheelbuild.html).`,
+      },
+      {
+        title: "Open on Sundays from April to September",
+        author: "hiro",
+        state: "closed",
+        closedDaysAgo: 6,
+        expected: "REJECTED",
+        votes: { femi: "YES", greta: "NO", hiro: "YES", kalinda: "YES" },
+        body: `## Proposal
+Open the workshop on **Sundays, 10 a.m. to 4 p.m.**, from April to September, staffed by two of us on a rota.
+
+## For
+- Sunday is when commuters actually have time to bring their bikes in.
+- The bike shop on Market Street closed last year; nobody else nearby does repairs.
+
+## Against (raised at the last meeting)
+- Six-day weeks for two people at a time.
+- Sunday rates would eat most of the extra takings.
+
+We decide by unanimity, so a single objection means we look for another way.`,
+      },
+      {
+        title: "Free monthly repair workshops for kids",
+        author: "femi",
+        state: "deliberation",
+        body: `## Idea
+Once a month, on a Saturday morning, a free workshop where kids aged 8–14 learn to fix a puncture,
+adjust their brakes and oil a chain, on their own bikes.
+
+## What we need
+1. Two of us for three hours, paid as normal shifts.
+2. A box of inner tubes and patches (the recycling centre has offered some).
+3. A consent form signed by a parent for each child.
+
+## Why
+Half of us learned this way. Kids who can fix their bikes keep riding them, and they come back as customers.
+Plenty of [bicycle cooperatives](https://en.wikipedia.org/wiki/Bicycle_cooperative) already do this.`,
+      },
+    ],
+  },
+  {
+    slug: "green-basket-members",
+    name: "Green Basket Food Co-op Members",
+    kind: "CONSUMERS",
+    description:
+      "The consumers' council of Green Basket, the member-owned grocery on Alder Road. " +
+      "Anyone who shops with us can join; decisions by simple majority, and the tally is shown while a vote runs.",
+    joinPolicy: "OPEN",
+    charter: { quorumPercent: 30, passThreshold: "SIMPLE_MAJORITY", votingPeriodHours: 48, liveResults: true },
+    founder: "ines",
+    members: ["jonas", "kalinda", "luis", "ada", "chiara", "greta", "hiro"],
+    pending: [],
+    proposals: [
+      {
+        title: "Join the city's surplus food pick-up",
+        author: "ines",
+        state: "closed",
+        closedDaysAgo: 14,
+        expected: "PASSED",
+        votes: { ines: "YES", jonas: "YES", kalinda: "YES", ada: "YES", chiara: "YES", luis: "NO", hiro: "ABSTAIN" },
+        body: `## Proposal
+Sign up to the city's **surplus food pick-up**: twice a week a volunteer driver collects what we can
+no longer sell and takes it to the community fridge on Alder Road.
+
+## What changes for us
+1. Short-dated produce goes into the green crates in the cold room by 6 p.m. on Tuesdays and Fridays.
+2. Whoever closes that evening signs the collection sheet.
+3. We stop composting food that is still good to eat.
+
+More about how [community fridges](https://en.wikipedia.org/wiki/Community_fridge) work.`,
+      },
+      {
+        title: "Stop printing the monthly newsletter",
+        author: "luis",
+        state: "closed",
+        closedDaysAgo: 2,
+        expected: "REJECTED",
+        votes: { luis: "YES", jonas: "YES", ines: "NO", kalinda: "NO", chiara: "NO", greta: "NO", hiro: "ABSTAIN" },
+        body: `## Proposal
+Send the monthly newsletter by email only, and stop printing the 300 paper copies.
+
+## For
+- Saves about €90 a month in printing.
+- Most members already read it online.
+
+## Against
+- Older members rely on the paper copy at the till.
+- The paper copy is how new shoppers find out they can join.`,
+      },
+      {
+        title: "Extend Saturday opening to 8 p.m.",
+        author: "jonas",
+        state: "closed",
+        closedDaysAgo: 4,
+        expected: "NO_QUORUM",
+        votes: { jonas: "YES", hiro: "NO" },
+        body: `## Proposal
+Stay open until **8 p.m. on Saturdays** instead of 5 p.m., as a three-month trial.
+
+## Reasons
+- Members who work weekend day shifts cannot shop with us at all.
+- An evening slot would ease the Saturday-morning queue.
+
+## Staffing
+- Volunteer shifts of two, signed up on the rota.
+- If a shift stays empty, we close at 5 p.m. as now.`,
+      },
+      {
+        title: "Stock oats, lentils and rice in refill dispensers",
+        author: "ines",
+        state: "voting",
+        // Ada has not voted yet; with live results on, her vote moves the tally she sees.
+        votes: { ines: "YES", jonas: "YES", luis: "YES", kalinda: "NO", greta: "ABSTAIN" },
+        body: `## Proposal
+Replace the pre-packed oats, red lentils and brown rice with **gravity refill dispensers**, so members
+bring their own jars or use our returnable ones.
+
+## What it involves
+- Six dispensers on the east wall (about €1,100 from the equipment reserve).
+- Returnable one-litre jars with a €2 deposit.
+- A weekly hygiene check on the rota, logged on the clipboard by the scales.
+
+## Why now
+- Our wholesaler sells the same goods in 25 kg sacks for about 15% less.
+- It saves roughly 4,000 plastic bags a year.
+
+Background: [bulk retail and zero waste](https://en.wikipedia.org/wiki/Zero_waste).`,
+      },
+      {
+        title: "A sliding-scale membership fee",
+        author: "kalinda",
+        state: "deliberation",
+        body: `## Proposal
+Replace the flat €40 yearly fee with a sliding scale from **€10 to €80**, chosen by each member,
+with no proof of income asked.
+
+## Why
+- The flat fee keeps out exactly the neighbours a food co-op should serve.
+- Co-ops that made this change report that the average fee chosen stays close to the old flat fee.
+
+## Questions for the discussion
+- Do we suggest amounts by income band, or leave the choice entirely open?
+- Do we review it after one year?
+
+See principle 1, voluntary and open membership, in the
+[ICA statement on the cooperative identity](https://ica.coop/en/cooperatives/cooperative-identity).`,
+      },
+    ],
+  },
+];

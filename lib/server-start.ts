@@ -1,0 +1,20 @@
+// Server start-up: refuse to start with a clear message if configuration is missing, then count
+// lapsed votes every minute so results exist even if nobody opens the page (reads count lazily too).
+import { configProblems } from "./config";
+import { getDb } from "./db/client";
+import { closeDueProposals } from "./proposals/service";
+
+const problems = configProblems();
+if (problems.length) {
+  console.error(`\nPlenum cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+  process.exit(1);
+}
+
+async function sweep() {
+  try {
+    await closeDueProposals(await getDb());
+  } catch (e) {
+    console.warn("Closing lapsed votes failed; retrying in a minute.", e instanceof Error ? e.message : e);
+  }
+}
+setInterval(sweep, 60_000).unref();

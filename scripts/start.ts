@@ -1,0 +1,30 @@
+// `npm start`: generate the client, migrate (and on first run seed) the database, build if the
+// sources changed, and serve on http://localhost:$PORT (3000). `--dev` serves with `next dev`.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensurePrismaClient } from "./lib/generate";
+import { ensureAuthSecret, loadDotEnv, root } from "./lib/env";
+import { ensureBuild } from "./lib/build";
+import { prepareDatabase } from "./lib/prepare-db";
+
+const dev = process.argv.includes("--dev");
+loadDotEnv();
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const port = process.env.PORT || "3000";
+process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+
+const secret = ensureAuthSecret();
+if (secret === "created") console.log("• Created a session secret in .data/auth-secret (set NEXTAUTH_SECRET to use your own)");
+
+ensurePrismaClient();
+await prepareDatabase({ seed: "auto" });
+if (!dev) ensureBuild();
+
+console.log(`• Starting Plenum on ${process.env.NEXTAUTH_URL}`);
+const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -41,18 +41,19 @@ export function thresholdMet(tally: Tally, threshold: PassThreshold): boolean {
 }
 
 export function decideOutcome(tally: Tally, electorateSize: number, rules: DecisionRules): Decision {
-  for (const [name, n] of Object.entries({ ...tally, electorateSize })) {
+  const { yes, no, abstain } = tally; // callers may pass a wider record (a stored Result)
+  for (const [name, n] of Object.entries({ yes, no, abstain, electorateSize })) {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
   }
   if (!Number.isInteger(rules.quorumPercent) || rules.quorumPercent < 0 || rules.quorumPercent > 100) {
     throw new RangeError(`quorumPercent must be 0..100, got ${rules.quorumPercent}`);
   }
-  const turnout = tally.yes + tally.no + tally.abstain;
+  const turnout = yes + no + abstain;
   if (turnout > electorateSize) throw new RangeError(`turnout ${turnout} exceeds the electorate ${electorateSize}`);
   // Integer arithmetic: 1/3 of 3 members is exactly 1, never 0.9999.
   const quorumNeeded = Math.ceil((rules.quorumPercent * electorateSize) / 100);
   const quorumMet = turnout >= quorumNeeded;
-  const passed = thresholdMet(tally, rules.passThreshold);
+  const passed = thresholdMet({ yes, no, abstain }, rules.passThreshold);
   return {
     turnout,
     quorumNeeded,

@@ -37,7 +37,7 @@ export async function prepareDatabase({ seed }: { seed: "auto" | "never" | "alwa
       const { isDatabaseEmpty, seedDemo } = await import("../../prisma/seed");
       if (seed === "always" || (await isDatabaseEmpty(db))) {
         console.log("• Seeding the demo councils (first run)…");
-        const made = await seedDemo(db);
+        const made = await seedDemo(db).catch((e: unknown) => fail(`Could not seed the demo data: ${e instanceof Error ? e.message : e}`));
         console.log(`• Demo data: ${made.users} people, ${made.councils} councils, ${made.proposals} proposals`);
       }
       await db.$disconnect();

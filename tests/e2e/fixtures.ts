@@ -1,0 +1,49 @@
+// Browser-test fixtures: sign in through next-auth's endpoint (not the form, which has its own
+// test), fail any test during which the page logs a console error, and move a vote's deadline.
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+export const DEMO_PASSWORD = "plenum-demo-pass";
+
+export async function signInAs(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(res.status());
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email, `signed in as ${email}`).toBe(email);
+}
+
+export async function expireVoting(request: APIRequestContext, proposalId: string) {
+  const res = await request.post("/api/e2e/expire-voting", { data: { proposalId } });
+  expect(res.ok()).toBeTruthy();
+}
+
+export const uniqueEmail = (who: string) => `${who}-${randomUUID().slice(0, 8)}@e2e.plenum`;
+
+type Fixtures = { consoleErrors: string[] };
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await use(errors);
+      // A test that provokes an error on purpose (a 401, a 403) empties this list after asserting it.
+      expect(errors, "console errors during the test").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The id in /proposals/<id>. */
+export function proposalIdFrom(page: Page): string {
+  const id = new URL(page.url()).pathname.split("/")[2];
+  if (!id) throw new Error(`not on a proposal page: ${page.url()}`);
+  return id;
+}

@@ -2,7 +2,6 @@
 // (embedded database only: delete and recreate), `db:new-migration -- <name>` (write a migration
 // for changes to prisma/schema.prisma), `db:diff` (print SQL that schema and migrations disagree on).
 import { rmSync } from "node:fs";
-import { openDatabase } from "../lib/db/connection";
 import { createMigration, diffMigrationsToSchema } from "../lib/db/migrate";
 import { ensurePrismaClient } from "./lib/generate";
 import { fail, loadDotEnv } from "./lib/env";
@@ -29,22 +28,15 @@ switch (command) {
     await prepareDatabase({ seed: "auto" });
     break;
   }
-  case "new-migration":
   case "diff": {
-    // A scratch in-memory database: the shadow the engine replays migrations on.
-    const scratch = await openDatabase({ kind: "pglite", dataDir: "memory://" });
-    try {
-      if (command === "diff") {
-        const sql = await diffMigrationsToSchema(scratch.adapter);
-        console.log(sql || "-- prisma/schema.prisma and prisma/migrations agree.");
-      } else {
-        if (!arg || !/^[a-z0-9_]{1,60}$/i.test(arg)) fail("Name the migration: npm run db:new-migration -- add_comments");
-        const dir = await createMigration(scratch.adapter, arg);
-        console.log(dir ? `• Wrote prisma/migrations/${dir}/migration.sql` : "• Nothing to migrate: schema and migrations agree.");
-      }
-    } finally {
-      await scratch.close();
-    }
+    const sql = await diffMigrationsToSchema();
+    console.log(sql || "-- prisma/schema.prisma and prisma/migrations agree.");
+    break;
+  }
+  case "new-migration": {
+    if (!arg || !/^[a-z0-9_]{1,60}$/i.test(arg)) fail("Name the migration: npm run db:new-migration -- add_comments");
+    const dir = await createMigration(arg);
+    console.log(dir ? `• Wrote prisma/migrations/${dir}/migration.sql` : "• Nothing to migrate: schema and migrations agree.");
     break;
   }
   default:

@@ -17,7 +17,7 @@ mkdirSync(resultsDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
 
-function run(label: string, bin: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(label: string, bin: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n▶ ${label}\n`);
   const result = spawnSync(process.execPath, [path.join(root, bin), ...args], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) exitCode = result.status ?? 1;

@@ -20,12 +20,25 @@ export const initialFormState: FormState = { ok: false };
 
 const SECRET_FIELDS = new Set(["password"]);
 
+/** PostgreSQL text cannot hold NUL; it is never meaningful in a form, so it is dropped. */
+const clean = (value: string) => value.replaceAll("\u0000", "");
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELDS.has(key)) values[key] = value.slice(0, 20_000);
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELDS.has(key)) values[key] = clean(value).slice(0, 20_000);
   }
   return values;
+}
+
+/** The typed values plus the secret fields, which are validated but never echoed back. */
+function withSecrets(values: Record<string, string>, formData: FormData): Record<string, string> {
+  const all = { ...values };
+  for (const key of SECRET_FIELDS) {
+    const v = formData.get(key);
+    if (typeof v === "string") all[key] = clean(v);
+  }
+  return all;
 }
 
 function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -76,7 +89,7 @@ export function formAction<S extends z.ZodType>(
     return guarded(values, async () => {
       const user = await currentUser();
       if (!user) return { ok: false, message: "Your session has ended. Sign in again, then retry.", values };
-      const parsed = schema.safeParse(toInput(values));
+      const parsed = schema.safeParse(toInput(withSecrets(values, formData)));
       if (!parsed.success) return invalid(parsed.error, values);
       return handler(parsed.data, { db: await getDb(), user });
     });
@@ -89,7 +102,9 @@ export function publicFormAction<S extends z.ZodType>(
   handler: (input: z.output<S>, ctx: { db: PrismaClient }) => Promise<FormState | void>,
 ) {
   return async function action(_prev: FormState, formData: FormData): Promise<FormState> {
-    const fields = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+    const fields = Object.fromEntries(
+      [...formData.entries()].flatMap(([k, v]) => (typeof v === "string" ? [[k, clean(v)]] : [])),
+    );
     const values = formValues(formData);
     return guarded(values, async () => {
       const parsed = schema.safeParse(fields);

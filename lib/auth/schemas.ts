@@ -29,9 +29,15 @@ export const ZSignIn = z.object({
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
-/** Where to go after signing in: only paths on this site, never another origin. */
+/**
+ * Where to go after signing in: only paths on this site, never another origin. Control characters
+ * and backslashes are refused outright, because browsers drop or rewrite them ("/\t/evil.com").
+ */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string") return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (typeof value !== "string" || value.length > 2000) return fallback;
+  if (!value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  const probe = "http://plenum.invalid";
+  const url = new URL(value, probe);
+  if (url.origin !== probe) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -30,6 +30,9 @@ export const ZCharter = z.object({
   liveResults: z.boolean().default(false),
 });
 
+/** A URL segment that could be a council's address; anything else is simply not found. */
+export const looksLikeSlug = (value: string) => /^[a-z0-9-]{1,64}$/.test(value);
+
 export const ZCreateCouncil = z.object({
   name: z.string({ error: "Enter a name." }).trim().min(3, "Use at least 3 characters.").max(80, "Use at most 80 characters."),
   slug: ZSlug,
@@ -48,7 +51,7 @@ export const ZMembershipDecision = z.object({
 });
 
 export const ZCouncilSearch = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: z.string().transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, "").trim()).pipe(z.string().max(100)).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

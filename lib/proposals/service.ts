@@ -147,7 +147,8 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
     db.vote.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { choice: true, updatedAt: true } }),
     db.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
   ]);
-  const liveTally = status === "voting" ? await countVotes(db, proposalId) : null;
+  // The running tally leaves the service only where the charter shows live results.
+  const liveTally = status === "voting" && charter.liveResults ? await countVotes(db, proposalId) : null;
   return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally };
 }
 

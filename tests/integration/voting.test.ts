@@ -1,9 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Voting and proposals against a real database: one member one vote, the electorate fixed at opening,
+// deadlines, closing and counting, and the list of votes awaiting a member.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { expireVoting, makeCouncilWithMembers, makeOpenProposal, makeUser } from "../support/factories";
+import { expireVoting, makeCouncil, makeCouncilWithMembers, makeOpenProposal, makeUser } from "../support/factories";
+import { refusal } from "../support/refusal";
 import { castVote, countVotes } from "@/lib/voting/service";
-import { closeProposal, findProposalPage, openVoting, createProposal, withdrawProposal } from "@/lib/proposals/service";
-import { joinCouncil, leaveCouncil } from "@/lib/councils/service";
+import {
+  closeDueProposals, closeProposal, createProposal, findProposalPage, listCouncilProposals, listVotesAwaiting, openVoting, withdrawProposal,
+} from "@/lib/proposals/service";
+import { decideMembership, joinCouncil, leaveCouncil } from "@/lib/councils/service";
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -109,5 +114,116 @@ describe("proposal lifecycle", () => {
     const { council, members } = await makeCouncilWithMembers(t.db, 0, { votingPeriodHours: 72 });
     const p = await makeOpenProposal(t.db, council.id, members[0]!, 1);
     expect(p.votingClosesAt!.getTime() - p.votingOpenedAt!.getTime()).toBe(72 * 3_600_000);
+  });
+});
+
+describe("the deadline, to the millisecond", () => {
+  afterEach(() => { vi.useRealTimers(); });
+  const setClock = (at: number) => { vi.useFakeTimers({ toFake: ["Date"] }); vi.setSystemTime(at); };
+
+  it("a vote in the last millisecond counts; one at the deadline is refused", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 2);
+    const p = await makeOpenProposal(t.db, council.id, members[0]!);
+    const deadline = p.votingClosesAt!.getTime();
+    setClock(deadline - 1);
+    await castVote(t.db, { proposalId: p.id, userId: members[1]!, choice: "YES" });
+    setClock(deadline);
+    expect((await refusal(castVote(t.db, { proposalId: p.id, userId: members[2]!, choice: "NO" }))).message).toMatch(/not recorded/);
+    expect(await closeProposal(t.db, p.id)).toMatchObject({ yes: 1, no: 0, abstain: 0 });
+  });
+});
+
+describe("who may vote", () => {
+  it("the electorate is fixed when voting opens: leaving later does not lower the quorum", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 3, { quorumPercent: 75 });
+    await leaveCouncil(t.db, { councilId: council.id, userId: members[3]! }); // before opening: not counted
+    const p = await makeOpenProposal(t.db, council.id, members[0]!);
+    expect(p.electorateSize).toBe(3);
+    await leaveCouncil(t.db, { councilId: council.id, userId: members[2]! }); // after opening: still counted
+    await castVote(t.db, { proposalId: p.id, userId: members[0]!, choice: "YES" });
+    await castVote(t.db, { proposalId: p.id, userId: members[1]!, choice: "YES" });
+    await expireVoting(t.db, p.id);
+    // 2 of 3 is below 75%; had the electorate shrunk to 2 it would have passed.
+    expect(await closeProposal(t.db, p.id)).toMatchObject({ electorateSize: 3, quorumMet: false, outcome: "NO_QUORUM" });
+  });
+
+  it("someone waiting for admission when voting opens cannot vote on it, even once admitted", async () => {
+    const { council, founderId } = await makeCouncil(t.db, { joinPolicy: "APPROVAL" });
+    const applicant = await makeUser(t.db);
+    const request = await joinCouncil(t.db, { councilId: council.id, userId: applicant.id });
+    const p = await makeOpenProposal(t.db, council.id, founderId);
+    expect(p.electorateSize).toBe(1);
+    await decideMembership(t.db, { councilId: council.id, membershipId: request.id, actorId: founderId, decision: "admit" });
+    expect((await refusal(castVote(t.db, { proposalId: p.id, userId: applicant.id, choice: "YES" }))).code).toBe("FORBIDDEN");
+  });
+
+  it("only members can put a question to the council", async () => {
+    const { council } = await makeCouncil(t.db);
+    const outsider = await makeUser(t.db);
+    const attempt = createProposal(t.db, { councilId: council.id, authorId: outsider.id, title: "Take over the bakery", body: "Let me run everything from now on." });
+    expect((await refusal(attempt)).code).toBe("FORBIDDEN");
+    expect((await listCouncilProposals(t.db, { councilId: council.id })).total).toBe(0);
+  });
+});
+
+describe("proposals that are not open", () => {
+  it("nobody can vote before voting opens, nor on a withdrawn proposal, and neither is ever counted", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 1);
+    const p = await createProposal(t.db, { councilId: council.id, authorId: members[1]!, title: "Paint the shop", body: "Green, this time, please." });
+    expect((await refusal(castVote(t.db, { proposalId: p.id, userId: members[0]!, choice: "YES" }))).message).toMatch(/not open/);
+    await withdrawProposal(t.db, { proposalId: p.id, actorId: members[1]! });
+    expect((await refusal(castVote(t.db, { proposalId: p.id, userId: members[0]!, choice: "YES" }))).code).toBe("CLOSED");
+    expect((await refusal(openVoting(t.db, { proposalId: p.id, actorId: members[0]! }))).code).toBe("CLOSED");
+    expect(await closeProposal(t.db, p.id)).toBeNull();
+    const page = await findProposalPage(t.db, { proposalId: p.id, viewerId: members[0]! });
+    expect(page).toMatchObject({ status: "withdrawn", result: null, liveTally: null });
+  });
+});
+
+describe("the closer job", () => {
+  it("counts every lapsed vote once and leaves running votes alone", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 2);
+    const [lapsedA, lapsedB, running] = [
+      await makeOpenProposal(t.db, council.id, members[0]!),
+      await makeOpenProposal(t.db, council.id, members[0]!),
+      await makeOpenProposal(t.db, council.id, members[0]!),
+    ];
+    await castVote(t.db, { proposalId: lapsedA.id, userId: members[1]!, choice: "YES" });
+    await castVote(t.db, { proposalId: lapsedA.id, userId: members[2]!, choice: "YES" });
+    await castVote(t.db, { proposalId: lapsedB.id, userId: members[1]!, choice: "NO" });
+    await expireVoting(t.db, lapsedA.id);
+    await expireVoting(t.db, lapsedB.id);
+    expect(await closeDueProposals(t.db)).toBeGreaterThanOrEqual(2);
+    expect(await closeDueProposals(t.db)).toBe(0);
+    expect(await t.db.result.findUnique({ where: { proposalId: lapsedA.id } })).toMatchObject({ yes: 2, outcome: "PASSED" });
+    expect(await t.db.result.findUnique({ where: { proposalId: lapsedB.id } })).toMatchObject({ no: 1, outcome: "NO_QUORUM" });
+    expect(await t.db.result.findUnique({ where: { proposalId: running.id } })).toBeNull();
+  });
+});
+
+describe("votes awaiting a member", () => {
+  it("lists open votes the member may still cast, soonest deadline first, and drops each once cast", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 1);
+    const later = await makeOpenProposal(t.db, council.id, members[0]!, 48);
+    const sooner = await makeOpenProposal(t.db, council.id, members[0]!, 24);
+    const ids = async (userId: string) => (await listVotesAwaiting(t.db, userId)).map((p) => p.id);
+    expect(await ids(members[1]!)).toEqual([sooner.id, later.id]);
+    await castVote(t.db, { proposalId: sooner.id, userId: members[1]!, choice: "ABSTAIN" });
+    expect(await ids(members[1]!)).toEqual([later.id]);
+    await expireVoting(t.db, later.id);
+    expect(await ids(members[1]!)).toEqual([]);
+  });
+
+  it("does not ask late joiners, people who left, or outsiders", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 1);
+    const p = await makeOpenProposal(t.db, council.id, members[0]!);
+    const late = await makeUser(t.db);
+    await joinCouncil(t.db, { councilId: council.id, userId: late.id });
+    await leaveCouncil(t.db, { councilId: council.id, userId: members[1]! });
+    const outsider = await makeUser(t.db);
+    for (const userId of [late.id, members[1]!, outsider.id]) {
+      expect((await listVotesAwaiting(t.db, userId)).map((x) => x.id)).not.toContain(p.id);
+    }
+    expect((await listVotesAwaiting(t.db, members[0]!)).map((x) => x.id)).toEqual([p.id]);
   });
 });

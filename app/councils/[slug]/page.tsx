@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { findCouncilPage } from "@/lib/councils/service";
 import { createInviteAction, decideMembershipAction, joinCouncilAction, leaveCouncilAction } from "@/lib/councils/actions";
 import { JOIN_POLICY_LABEL, KIND_LABEL, ROLE_LABEL } from "@/lib/councils/labels";
+import { looksLikeSlug } from "@/lib/councils/schemas";
 import { listCouncilProposals } from "@/lib/proposals/service";
 import { proposalStatus } from "@/lib/proposals/lifecycle";
 import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
@@ -22,13 +23,16 @@ const ZPages = z.object({
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
+  const { slug } = await params;
+  if (!looksLikeSlug(slug)) return { title: "Council not found" };
   const db = await getDb();
-  const council = await db.council.findUnique({ where: { slug: (await params).slug }, select: { name: true } });
+  const council = await db.council.findUnique({ where: { slug }, select: { name: true } });
   return { title: council?.name ?? "Council not found" };
 }
 
 export default async function CouncilPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  if (!looksLikeSlug(slug)) notFound();
   const { page, members: memberPage } = ZPages.parse(await searchParams);
   const [db, user] = await Promise.all([getDb(), currentUser()]);
   const view = await findCouncilPage(db, { slug, viewerId: user?.id ?? null, memberPage });

@@ -2,12 +2,14 @@ import { forbidden, notFound } from "next/navigation";
 import { ProposalForm } from "@/components/proposals/ProposalForm";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { looksLikeSlug } from "@/lib/councils/schemas";
 import { createProposalAction } from "@/lib/proposals/actions";
 
 export const metadata = { title: "New proposal" };
 
 export default async function NewProposalPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  if (!looksLikeSlug(slug)) notFound();
   const user = await requireUser(`/councils/${encodeURIComponent(slug)}/proposals/new`);
   const db = await getDb();
   const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true } });

@@ -223,3 +223,11 @@ describe("properties over every valid vote", () => {
     );
   });
 });
+
+describe("decideOutcome with a stored result row", () => {
+  it("reads only the counts, whatever else the record carries", () => {
+    // The results page passes the stored Result row (ids, timestamps, booleans) straight in.
+    const row = { proposalId: "cm0abc", yes: 3, no: 1, abstain: 0, electorateSize: 4, quorumMet: true, computedAt: new Date() };
+    expect(decideOutcome(row, 4, { quorumPercent: 50, passThreshold: "SIMPLE_MAJORITY" }).outcome).toBe("PASSED");
+  });
+});

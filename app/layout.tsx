@@ -22,17 +22,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="border-b border-stone-200 bg-white">
           <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
-            <Link href="/" className="text-lg font-bold tracking-tight text-emerald-900">Plenum</Link>
-            <Link href="/councils" className="text-sm hover:underline">Councils</Link>
+            <Link href="/" className="py-2 text-lg font-bold tracking-tight text-emerald-900">Plenum</Link>
+            <Link href="/councils" className="px-1 py-3 text-sm hover:underline">Councils</Link>
             <span className="ml-auto flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  <span className="hidden text-stone-600 sm:inline">Signed in as <strong className="font-medium text-stone-900">{user.name}</strong></span>
+                  <span className="max-w-[9rem] truncate text-stone-600 sm:max-w-none">
+                    <span className="sr-only sm:not-sr-only">Signed in as </span>
+                    <strong className="font-medium text-stone-900">{user.name}</strong>
+                  </span>
                   <SignOutButton />
                 </>
               ) : (
                 <>
-                  <Link href="/signin" className="hover:underline">Sign in</Link>
+                  <Link href="/signin" className="px-1 py-3 hover:underline">Sign in</Link>
                   <Link href="/signup" className="rounded-md bg-emerald-800 px-3 py-1.5 font-semibold text-white hover:bg-emerald-900">Sign up</Link>
                 </>
               )}

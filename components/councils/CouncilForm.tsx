@@ -31,7 +31,7 @@ export function CouncilForm({ action }: { action: FormActionFn }) {
         <Field label="Pass threshold" name="passThreshold" state={state} defaultValue="SIMPLE_MAJORITY">
           <option value="SIMPLE_MAJORITY">Simple majority: more yes than no</option>
           <option value="TWO_THIRDS">Two-thirds: at least two yes for every no</option>
-          <option value="UNANIMITY">Unanimity: no one against</option>
+          <option value="UNANIMITY">Unanimity: at least one yes and no one against</option>
         </Field>
         <Field label="Default voting period (hours)" name="votingPeriodHours" type="number" min={1} max={2160}
           state={state} defaultValue="72" />

@@ -1,14 +1,15 @@
 "use client";
 import { useActionState } from "react";
+import { hours } from "@/lib/proposals/lifecycle";
 import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 
 export function OpenVotingForm({ action, proposalId, charterHours }: { action: FormActionFn; proposalId: string; charterHours: number }) {
   const [state, formAction] = useActionState(action, { ok: false });
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} noValidate className="space-y-3">
       <input type="hidden" name="proposalId" value={proposalId} />
-      <Field label="Voting period in hours (optional)" name="votingHours" type="number" min={charterHours} max={2160} state={state}
-        hint={`The charter sets ${charterHours} hours; you may give a longer period, never a shorter one.`} />
+      <Field label="Voting period in hours (optional)" name="votingHours" type="number" state={state}
+        hint={`The charter gives every vote ${hours(charterHours)}; you may give a longer period, never a shorter one.`} />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Opening…">Open voting</SubmitButton>
     </form>

@@ -64,7 +64,10 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and friends are not errors
     if (isDomainError(error)) {
-      return { ok: false, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), values };
+      // A refusal tied to fields is shown beside them; the summary just points there.
+      return error.fieldErrors
+        ? { ok: false, message: "Please correct the highlighted fields.", fieldErrors: error.fieldErrors, values }
+        : { ok: false, message: error.message, values };
     }
     console.error("Unexpected error in server action", error);
     return { ok: false, message: "Something went wrong on our side and nothing was changed. Please try again.", values };

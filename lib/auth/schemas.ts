@@ -19,7 +19,8 @@ export const ZSignUp = z.object({
   password: z
     .string({ error: "Choose a password." })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(256, "Use at most 256 characters."),
+    .max(256, "Use at most 256 characters.")
+    .refine((p) => p.trim().length >= MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters that are not spaces.`),
 });
 export type TSignUp = z.infer<typeof ZSignUp>;
 

@@ -7,26 +7,34 @@ export const PASS_THRESHOLDS = ["SIMPLE_MAJORITY", "TWO_THIRDS", "UNANIMITY"] as
 
 export const MAX_VOTING_PERIOD_HOURS = 24 * 90;
 
+/** Addresses that are pages of the app, not councils (e.g. /councils/new). */
+export const RESERVED_SLUGS = new Set(["new", "edit", "settings", "search", "admin", "api", "invite", "proposals"]);
+
+/** A whole number from a form field; an empty field is missing, never 0. */
+export function formInt(missing: string) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ error: missing }).int("Enter a whole number."),
+  );
+}
+
 export const ZSlug = z
   .string({ error: "Choose a web address." })
   .trim()
   .toLowerCase()
   .min(3, "Use at least 3 characters.")
   .max(48, "Use at most 48 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like bakery-workers.");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like bakery-workers.")
+  .refine((s) => !RESERVED_SLUGS.has(s), "This address is used by Plenum itself; choose another.");
 
 export const ZCharter = z.object({
-  quorumPercent: z.coerce
-    .number({ error: "Enter a quorum between 0 and 100." })
-    .int("Enter a whole number.")
+  quorumPercent: formInt("Enter a quorum between 0 and 100.").pipe(z.number()
     .min(0, "The quorum cannot be below 0%.")
-    .max(100, "The quorum cannot exceed 100%."),
+    .max(100, "The quorum cannot exceed 100%.")),
   passThreshold: z.enum(PASS_THRESHOLDS, { error: "Choose a pass threshold." }),
-  votingPeriodHours: z.coerce
-    .number({ error: "Enter the voting period in hours." })
-    .int("Enter a whole number of hours.")
+  votingPeriodHours: formInt("Enter the voting period in hours.").pipe(z.number()
     .min(1, "Voting must stay open for at least 1 hour.")
-    .max(MAX_VOTING_PERIOD_HOURS, `Voting can stay open for at most ${MAX_VOTING_PERIOD_HOURS / 24} days.`),
+    .max(MAX_VOTING_PERIOD_HOURS, `Voting can stay open for at most ${MAX_VOTING_PERIOD_HOURS / 24} days.`)),
   liveResults: z.boolean().default(false),
 });
 

@@ -136,7 +136,16 @@ export async function joinCouncil(db: PrismaClient, { councilId, userId }: { cou
   const council = await db.council.findUnique({ where: { id: councilId } });
   if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
   const event = joinEvent(council.joinPolicy);
-  return withRetryOnRace(() => db.$transaction((tx) => moveMembership(tx, { councilId, userId }, event)));
+  return withRetryOnRace(() =>
+    db.$transaction(async (tx) => {
+      if (event === "request" && (await tx.membership.count({ where: { councilId, status: "ACTIVE" } })) === 0) {
+        throw new DomainError("CONFLICT", "This council has no members left to admit you. You can found a new council instead.");
+      }
+      const membership = await moveMembership(tx, { councilId, userId }, event);
+      await ensureFacilitator(tx, councilId); // the first to join an emptied open council keeps it running
+      return membership;
+    }),
+  );
 }
 
 export async function leaveCouncil(db: PrismaClient, { councilId, userId }: { councilId: string; userId: string }) {
@@ -148,8 +157,8 @@ export async function leaveCouncil(db: PrismaClient, { councilId, userId }: { co
 }
 
 /**
- * A council must always have someone who can admit members. If the last facilitator leaves, the
- * longest-standing active member becomes one (documented in the README).
+ * A council with members always has someone who can admit more: if the last facilitator leaves,
+ * the longest-standing active member becomes one (documented in the README).
  */
 async function ensureFacilitator(tx: Tx, councilId: string) {
   const facilitators = await tx.membership.count({ where: { councilId, status: "ACTIVE", role: "FACILITATOR" } });
@@ -207,6 +216,7 @@ export async function acceptInvite(db: PrismaClient, { token, userId }: { token:
         throw new DomainError("INVALID", "This invitation link has already been used or has expired. Ask a facilitator for a new one.");
       }
       const membership = await moveMembership(tx, { councilId: invite.councilId, userId }, "accept-invite");
+      await ensureFacilitator(tx, invite.councilId);
       // Claim the invite only if nobody else claimed it meanwhile: single use under concurrency.
       const { count } = await tx.invite.updateMany({
         where: { id: invite.id, usedAt: null },

@@ -22,6 +22,8 @@ export const STATUS_LABEL: Record<ProposalStatus, string> = {
   closed: "Closed",
 };
 
+export const hours = (n: number) => `${n} hour${n === 1 ? "" : "s"}`;
+
 /** The deadline for a vote opened now: the charter's period, or a longer one if asked. */
 export function votingDeadline(openedAt: Date, charterHours: number, requestedHours?: number): Date {
   const hours = Math.max(charterHours, requestedHours ?? charterHours);

@@ -7,7 +7,7 @@ import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
 import { decideOutcome } from "../voting/outcome";
 import { countVotes } from "../voting/service";
-import { proposalStatus, votingDeadline } from "./lifecycle";
+import { hours, proposalStatus, votingDeadline } from "./lifecycle";
 import type { TCreateProposal } from "./schemas";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -57,6 +57,11 @@ export async function openVoting(
       throw new DomainError("CLOSED", "Voting can only be opened on a proposal in deliberation.");
     }
     const charter = await currentCharter(tx, proposal.councilId);
+    if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
+      throw new DomainError("INVALID", "The voting period is too short.", {
+        votingHours: [`The charter gives every vote at least ${hours(charter.votingPeriodHours)}; leave this empty or give a longer period.`],
+      });
+    }
     const openedAt = new Date();
     const closesAt = votingDeadline(openedAt, charter.votingPeriodHours, votingHours);
     const electorateSize = await tx.$executeRaw`

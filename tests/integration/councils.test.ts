@@ -404,3 +404,24 @@ describe("coming back", () => {
     expect((await pageFor(council.slug, founderId)).pending.map((p) => p.user.id)).toEqual([ada.id]);
   });
 });
+
+describe("a council whose last member left", () => {
+  it("an open council: the next person to join keeps it running as its facilitator", async () => {
+    const { council, founderId } = await makeCouncil(t.db, { joinPolicy: "OPEN" });
+    await leaveCouncil(t.db, { councilId: council.id, userId: founderId });
+    const newcomer = await makeUser(t.db);
+    const joined = await joinCouncil(t.db, { councilId: council.id, userId: newcomer.id });
+    expect(joined.status).toBe("ACTIVE");
+    const row = await t.db.membership.findUniqueOrThrow({ where: { councilId_userId: { councilId: council.id, userId: newcomer.id } } });
+    expect(row.role).toBe("FACILITATOR");
+  });
+
+  it("an approval council refuses requests nobody could ever admit, and says why", async () => {
+    const { council, founderId } = await makeCouncil(t.db, { joinPolicy: "APPROVAL" });
+    await leaveCouncil(t.db, { councilId: council.id, userId: founderId });
+    const hopeful = await makeUser(t.db);
+    const error = await refusal(joinCouncil(t.db, { councilId: council.id, userId: hopeful.id }));
+    expect(error.message).toMatch(/no members left to admit you/);
+    expect(await t.db.membership.count({ where: { councilId: council.id, status: "PENDING" } })).toBe(0);
+  });
+});

@@ -110,10 +110,14 @@ describe("proposal lifecycle", () => {
     await expect(openVoting(t.db, { proposalId: p.id, actorId: author })).rejects.toThrow(/in deliberation/);
   });
 
-  it("a shorter voting period than the charter's is not allowed to cut a vote short", async () => {
+  it("a shorter voting period than the charter's is refused, and voting stays closed", async () => {
     const { council, members } = await makeCouncilWithMembers(t.db, 0, { votingPeriodHours: 72 });
-    const p = await makeOpenProposal(t.db, council.id, members[0]!, 1);
-    expect(p.votingClosesAt!.getTime() - p.votingOpenedAt!.getTime()).toBe(72 * 3_600_000);
+    const p = await createProposal(t.db, { councilId: council.id, authorId: members[0]!, title: "Quick vote please", body: "Can we decide this by tonight?" });
+    const error = await openVoting(t.db, { proposalId: p.id, actorId: members[0]!, votingHours: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "INVALID", fieldErrors: { votingHours: [expect.stringContaining("at least 72 hours")] } });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: p.id } })).votingOpenedAt).toBeNull();
+    const opened = await openVoting(t.db, { proposalId: p.id, actorId: members[0]!, votingHours: 72 });
+    expect(opened.votingClosesAt!.getTime() - opened.votingOpenedAt!.getTime()).toBe(72 * 3_600_000);
   });
 });
 

@@ -221,3 +221,30 @@ describe("where sign-in sends you back to", () => {
     }
   });
 });
+
+describe("found by a walk-through as a new user", () => {
+  it("refuses web addresses that are the app's own pages, like /councils/new", () => {
+    for (const slug of ["new", "NEW", "api"]) {
+      expect(ZSlug.safeParse(slug).error?.issues[0]?.message).toBe("This address is used by Plenum itself; choose another.");
+    }
+    expect(ZSlug.parse("new-bakers")).toBe("new-bakers");
+  });
+
+  it("treats an emptied number field as missing, never as 0", () => {
+    const charter = { passThreshold: "SIMPLE_MAJORITY", votingPeriodHours: "24" };
+    expect(fieldErrors(ZCharter, { ...charter, quorumPercent: "" }).quorumPercent).toEqual(["Enter a quorum between 0 and 100."]);
+    expect(fieldErrors(ZCharter, { ...charter, quorumPercent: "  " }).quorumPercent).toEqual(["Enter a quorum between 0 and 100."]);
+    expect(ZCharter.parse({ ...charter, quorumPercent: "0" }).quorumPercent).toBe(0);
+  });
+
+  it("refuses a password of spaces", () => {
+    expect(fieldErrors(ZSignUp, { name: "A", email: "a@b.org", password: " ".repeat(14) }).password).toEqual([
+      "Use at least 12 characters that are not spaces.",
+    ]);
+    expect(ZSignUp.parse({ name: "A", email: "a@b.org", password: "correct horse battery" }).password).toBe("correct horse battery");
+  });
+
+  it("drops control characters from a search rather than failing", () => {
+    expect(ZCouncilSearch.parse({ q: "bak\u0000ery", page: "1" }).q).toBe("bakery");
+  });
+});

@@ -11,7 +11,7 @@ import { createInviteAction, decideMembershipAction, joinCouncilAction, leaveCou
 import { JOIN_POLICY_LABEL, KIND_LABEL, ROLE_LABEL } from "@/lib/councils/labels";
 import { looksLikeSlug } from "@/lib/councils/schemas";
 import { listCouncilProposals } from "@/lib/proposals/service";
-import { proposalStatus } from "@/lib/proposals/lifecycle";
+import { hours, proposalStatus } from "@/lib/proposals/lifecycle";
 import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { z } from "zod";
 
@@ -49,13 +49,19 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         <h1 className="text-3xl font-bold">{council.name}</h1>
         {council.description ? <p className="whitespace-pre-line text-stone-800">{council.description}</p> : null}
         <div className="pt-2">
-          {!user ? (
+          {view.memberCount === 0 && viewer?.status !== "ACTIVE" && council.joinPolicy !== "OPEN" ? (
+            <p className="text-stone-700">This council has no members left to admit anyone. Anyone may found a new council.</p>
+          ) : !user && council.joinPolicy === "INVITE_ONLY" ? (
+            <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
+          ) : !user ? (
             <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to join</Link>
           ) : viewer?.status === "ACTIVE" ? (
             <div className="flex flex-wrap items-center gap-3">
               <span className="rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900">You are a {ROLE_LABEL[viewer.role].toLowerCase()}</span>
               <ActionButton action={leaveCouncilAction} fields={ref} label="Leave council" variant="secondary" className="flex items-center gap-2"
-                confirm="Leave this council? Votes you already cast stay counted." />
+                confirm={view.memberCount === 1
+                  ? "You are the last member. If you leave, nobody will be left to admit anyone. Leave anyway?"
+                  : "Leave this council? Votes you already cast stay counted."} />
             </div>
           ) : viewer?.status === "PENDING" ? (
             <div className="space-y-2">
@@ -76,7 +82,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[council.joinPolicy]}</dd></div>
           <div><dt className="text-stone-600">Quorum</dt><dd>{charter.quorumPercent}% of members must take part</dd></div>
           <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
-          <div><dt className="text-stone-600">Voting period</dt><dd>{charter.votingPeriodHours} hours by default</dd></div>
+          <div><dt className="text-stone-600">Voting period</dt><dd>{hours(charter.votingPeriodHours)} by default</dd></div>
           <div><dt className="text-stone-600">Results</dt><dd>{charter.liveResults ? "Live tally while voting is open" : "Tally shown after the close; turnout shown live"}</dd></div>
           <div><dt className="text-stone-600">Version</dt><dd>{charter.version}, fixed at founding</dd></div>
         </dl>
@@ -90,7 +96,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
               <li key={m.id} className="flex flex-wrap items-center gap-3 p-3">
                 <span className="flex-1"><strong>{m.user.name}</strong> <span className="text-sm text-stone-600">{m.user.email}</span></span>
                 <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "admit" }} label={`Admit ${m.user.name}`} className="flex items-center gap-2" />
-                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "decline" }} label="Decline" variant="secondary" className="flex items-center gap-2" />
+                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "decline" }} label="Decline" variant="secondary" className="flex items-center gap-2" confirm={`Decline ${m.user.name}'s request to join?`} />
               </li>
             ))}
           </ul>

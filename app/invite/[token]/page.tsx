@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ActionButton } from "@/components/ui/form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -9,9 +10,22 @@ export const metadata = { title: "Invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  await requireUser(`/invite/${encodeURIComponent(token)}`);
+  const user = await requireUser(`/invite/${encodeURIComponent(token)}`);
   const parsed = ZInviteToken.safeParse(token);
-  const invite = parsed.success ? await findInvite(await getDb(), parsed.data) : null;
+  const db = await getDb();
+  const invite = parsed.success ? await findInvite(db, parsed.data) : null;
+  const membership = invite
+    ? await db.membership.findUnique({ where: { councilId_userId: { councilId: invite.council.id, userId: user.id } }, select: { status: true } })
+    : null;
+  if (invite && membership?.status === "ACTIVE") {
+    return (
+      <div className="mx-auto max-w-md space-y-3">
+        <h1 className="text-2xl font-bold">You are already a member</h1>
+        <p className="text-stone-700">You belong to {invite.council.name}; this invitation is not needed.</p>
+        <Link className="text-emerald-800 underline" href={`/councils/${invite.council.slug}`}>Go to {invite.council.name}</Link>
+      </div>
+    );
+  }
   if (!invite || !invite.usable) {
     return (
       <div className="mx-auto max-w-md space-y-3">

@@ -59,6 +59,11 @@ export default async function ProposalPage({ params }: Props) {
           Proposed by {proposal.author.name} on {when(proposal.createdAt)}
           {proposal.votingClosesAt ? ` · voting ${status === "voting" ? "closes" : "closed"} ${when(proposal.votingClosesAt)}` : ""}
         </p>
+        {status === "voting" && eligible ? (
+          <a href="#voting" className="inline-block rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950">
+            {myVote ? "You have voted · change your vote ↓" : "Voting is open · go to your vote ↓"}
+          </a>
+        ) : null}
       </header>
 
       {status === "closed" && result && decision ? (
@@ -74,6 +79,12 @@ export default async function ProposalPage({ params }: Props) {
         </section>
       ) : null}
 
+      {status === "withdrawn" ? <p className="rounded-lg bg-stone-100 p-3 text-stone-700">The author withdrew this proposal before voting.</p> : null}
+
+      <section aria-label="Proposal text" className="rounded-lg border border-stone-200 bg-white p-4">
+        <Markdown>{proposal.body}</Markdown>
+      </section>
+
       {status === "voting" ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
           <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
@@ -86,12 +97,6 @@ export default async function ProposalPage({ params }: Props) {
           )}
         </section>
       ) : null}
-
-      {status === "withdrawn" ? <p className="rounded-lg bg-stone-100 p-3 text-stone-700">The author withdrew this proposal before voting.</p> : null}
-
-      <section aria-label="Proposal text" className="rounded-lg border border-stone-200 bg-white p-4">
-        <Markdown>{proposal.body}</Markdown>
-      </section>
 
       {status === "deliberation" ? (
         <section aria-labelledby="next" className="space-y-4">

@@ -1,7 +1,7 @@
 import { STATUS_LABEL, type ProposalStatus } from "@/lib/proposals/lifecycle";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 
-export const OUTCOME_LABEL: Record<Outcome, string> = { PASSED: "Passed", REJECTED: "Rejected", NO_QUORUM: "No quorum" };
+export const OUTCOME_LABEL: Record<Outcome, string> = { PASSED: "Passed", REJECTED: "Rejected", NO_QUORUM: "No quorum", ELECTED: "Elected" };
 
 const STYLE: Record<string, string> = {
   deliberation: "bg-sky-100 text-sky-900",
@@ -11,6 +11,7 @@ const STYLE: Record<string, string> = {
   PASSED: "bg-emerald-100 text-emerald-900",
   REJECTED: "bg-red-100 text-red-900",
   NO_QUORUM: "bg-orange-100 text-orange-900",
+  ELECTED: "bg-emerald-100 text-emerald-900",
 };
 
 export function StatusBadge({ status, outcome }: { status: ProposalStatus; outcome?: Outcome | null | undefined }) {

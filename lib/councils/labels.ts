@@ -5,6 +5,7 @@ export const KIND_LABEL: Record<CouncilKind, string> = {
   WORKERS: "Workers' council",
   CONSUMERS: "Consumers' council",
   ASSEMBLY: "Assembly",
+  FEDERATION: "Federation",
 };
 
 export const JOIN_POLICY_LABEL: Record<JoinPolicy, string> = {

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
 import { DomainError, isUniqueViolation } from "../errors";
 import { requireMember } from "./access";
+import { endDelegationsOfLeaver } from "../delegations/service";
 import { joinEvent, nextMembershipStatus, type MembershipEvent } from "./membership";
 import type { TCreateCouncil } from "./schemas";
 
@@ -151,6 +152,7 @@ export async function joinCouncil(db: PrismaClient, { councilId, userId }: { cou
 export async function leaveCouncil(db: PrismaClient, { councilId, userId }: { councilId: string; userId: string }) {
   return db.$transaction(async (tx) => {
     const left = await moveMembership(tx, { councilId, userId }, "leave");
+    await endDelegationsOfLeaver(tx, councilId, userId);
     await ensureFacilitator(tx, councilId);
     return left;
   });
@@ -184,7 +186,9 @@ export async function decideMembership(
       if (target.userId === actorId) throw new DomainError("INVALID", "To leave the council yourself, use “Leave council”.");
       if (target.role === "FACILITATOR") throw new DomainError("FORBIDDEN", "A facilitator cannot remove another facilitator.");
     }
-    return moveMembership(tx, { councilId, userId: target.userId }, decision);
+    const moved = await moveMembership(tx, { councilId, userId: target.userId }, decision);
+    if (decision === "remove") await endDelegationsOfLeaver(tx, councilId, target.userId);
+    return moved;
   });
 }
 

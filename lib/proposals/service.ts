@@ -5,8 +5,10 @@ import { DomainError } from "../errors";
 import { requireMember } from "../councils/access";
 import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
-import { decideOutcome } from "../voting/outcome";
 import { countVotes } from "../voting/service";
+import { closeMotionInTx } from "../voting/close-motion";
+import { closeElectionInTx, listCandidates } from "../elections/service";
+import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
 import type { TCreateProposal } from "./schemas";
 
@@ -14,6 +16,8 @@ export const PROPOSALS_PER_PAGE = 20;
 
 export async function createProposal(db: PrismaClient, input: TCreateProposal & { authorId: string }) {
   await requireMember(db, input.councilId, input.authorId);
+  const council = await db.council.findUniqueOrThrow({ where: { id: input.councilId }, select: { kind: true } });
+  if (council.kind === "FEDERATION") throw new DomainError("INVALID", "Questions to a federation are federation motions.");
   return db.proposal.create({
     data: { councilId: input.councilId, authorId: input.authorId, title: input.title, body: input.body },
   });
@@ -42,19 +46,32 @@ export async function withdrawProposal(db: PrismaClient, { proposalId, actorId }
 /**
  * Opens voting under the council's current charter and records the electorate: the active members
  * at this moment. Later joiners cannot vote on it; the electorate size is fixed for quorum.
+ * Federation motions open in every member council at once (lib/federations/service.ts).
  */
 export async function openVoting(
   db: PrismaClient,
   { proposalId, actorId, votingHours }: { proposalId: string; actorId: string; votingHours?: number | undefined },
 ) {
+  const kind = (await db.proposal.findUnique({ where: { id: proposalId }, select: { kind: true } }))?.kind;
+  if (kind === "FEDERATION_MOTION") return openFederationVoting(db, { proposalId, actorId, votingHours });
   return db.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, proposalId);
+    if (proposal.kind === "MANDATE") throw new DomainError("FORBIDDEN", "A mandate vote opens with the federation's vote.");
     const actor = await requireMember(tx, proposal.councilId, actorId);
     if (proposal.authorId !== actorId && !roleMay(actor.role, "open-any-vote")) {
       throw new DomainError("FORBIDDEN", "Only the author or a facilitator can open voting.");
     }
     if (proposalStatus(proposal) !== "deliberation") {
       throw new DomainError("CLOSED", "Voting can only be opened on a proposal in deliberation.");
+    }
+    if (proposal.kind === "ELECTION" && (await listCandidates(tx, proposalId)).length === 0) {
+      throw new DomainError("INVALID", "No one has accepted a nomination yet: an election needs at least one candidate.");
+    }
+    if (proposal.kind === "RECALL") {
+      const delegation = proposal.delegationId ? await tx.delegation.findUnique({ where: { id: proposal.delegationId } }) : null;
+      if (!delegation || delegation.endedAt || delegation.endsAt <= new Date()) {
+        throw new DomainError("CLOSED", "This delegation has already ended, so there is nothing to recall.");
+      }
     }
     const charter = await currentCharter(tx, proposal.councilId);
     if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
@@ -78,22 +95,21 @@ export async function openVoting(
 /**
  * Counts a proposal whose deadline has passed and stores the result, once. Safe to call from any
  * number of readers at once: the row lock makes the first one count and the rest read its result.
+ * The count depends on the kind: motion-like votes, elections, or federation motions.
  */
 export async function closeProposal(db: PrismaClient, proposalId: string) {
   return db.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, proposalId);
     if (proposalStatus(proposal) !== "closed") return null;
-    const existing = await tx.result.findUnique({ where: { proposalId } });
-    if (existing) return existing;
-    const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
-    const tally = await countVotes(tx, proposalId);
-    const decision = decideOutcome(tally, proposal.electorateSize ?? 0, charter);
-    return tx.result.create({
-      data: {
-        proposalId, ...tally, electorateSize: proposal.electorateSize ?? 0,
-        quorumMet: decision.quorumMet, thresholdMet: decision.thresholdMet, outcome: decision.outcome,
-      },
-    });
+    const now = new Date();
+    switch (proposal.kind) {
+      case "ELECTION":
+        return closeElectionInTx(tx, proposal);
+      case "FEDERATION_MOTION":
+        return closeFederationMotionInTx(tx, proposal, now);
+      default:
+        return closeMotionInTx(tx, proposal, now);
+    }
   });
 }
 
@@ -137,14 +153,20 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: {
-      council: { select: { id: true, slug: true, name: true } },
+      council: { select: { id: true, slug: true, name: true, kind: true } },
       author: { select: { id: true, name: true } },
       charter: true,
       result: true,
     },
   });
   if (!proposal) return null;
-  const viewer = await requireMember(db, proposal.councilId, viewerId);
+  // A federation's motions are seen by the members of its member councils; all else by members.
+  const viewer =
+    proposal.kind === "FEDERATION_MOTION"
+      ? (await findFederationVoice(db, proposal.councilId, viewerId))
+        ? { role: "MEMBER" as const, status: "ACTIVE" as const, councilId: proposal.councilId }
+        : await requireMember(db, proposal.councilId, viewerId)
+      : await requireMember(db, proposal.councilId, viewerId);
   const status = proposalStatus(proposal);
   const result = status === "closed" ? (proposal.result ?? (await closeProposal(db, proposalId))) : null;
   const charter = proposal.charter ?? (await currentCharter(db, proposal.councilId));
@@ -153,8 +175,58 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
     db.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
   ]);
   // The running tally leaves the service only where the charter shows live results.
-  const liveTally = status === "voting" && charter.liveResults ? await countVotes(db, proposalId) : null;
-  return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally };
+  const liveTally =
+    status === "voting" && charter.liveResults && proposal.kind !== "ELECTION" && proposal.kind !== "FEDERATION_MOTION"
+      ? await countVotes(db, proposalId)
+      : null;
+  return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally, ...(await findKindDetails(db, proposal, viewerId)) };
+}
+
+/** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
+async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
+  switch (proposal.kind) {
+    case "ELECTION": {
+      const [role, nominations, myRanking, members] = await Promise.all([
+        db.role.findUniqueOrThrow({ where: { id: proposal.roleId! } }),
+        db.nomination.findMany({
+          where: { proposalId: proposal.id },
+          include: { nominee: { select: { id: true, name: true } }, nominatedBy: { select: { id: true, name: true } } },
+          orderBy: { nominee: { name: "asc" } },
+        }),
+        db.rankedVote.findUnique({ where: { proposalId_userId: { proposalId: proposal.id, userId: viewerId } }, select: { ranking: true } }),
+        db.membership.findMany({
+          where: { councilId: proposal.councilId, status: "ACTIVE" },
+          select: { user: { select: { id: true, name: true } } },
+          orderBy: { user: { name: "asc" } },
+          take: 500,
+        }),
+      ]);
+      return { election: { role, nominations, myRanking: myRanking?.ranking ?? null, members: members.map((m) => m.user) } };
+    }
+    case "RECALL": {
+      const delegation = proposal.delegationId
+        ? await db.delegation.findUnique({ where: { id: proposal.delegationId }, include: { role: true, holder: { select: { id: true, name: true } } } })
+        : null;
+      return { recall: { delegation } };
+    }
+    case "FEDERATION_MOTION": {
+      const [mandates, admits] = await Promise.all([
+        db.proposal.findMany({
+          where: { parentId: proposal.id },
+          select: { id: true, councilId: true, electorateSize: true, council: { select: { name: true, slug: true } }, result: { select: { outcome: true } } },
+          orderBy: { council: { name: "asc" } },
+        }),
+        proposal.admitsCouncilId ? db.council.findUnique({ where: { id: proposal.admitsCouncilId }, select: { name: true, slug: true } }) : null,
+      ]);
+      return { federation: { mandates, admits } };
+    }
+    case "MANDATE": {
+      const parent = await db.proposal.findUnique({ where: { id: proposal.parentId! }, select: { id: true, council: { select: { name: true, slug: true } } } });
+      return { mandateOf: parent };
+    }
+    default:
+      return {};
+  }
 }
 
 /** Open votes this member may cast and has not yet cast, soonest deadline first. */

@@ -1,0 +1,161 @@
+// Elections: a council fills the seats of a role (a work role or its seats in a federation) by
+// ranked ballots. Members nominate; nominees accept; the count is IRV or Scottish STV.
+import type { PrismaClient } from "../db/connection";
+import type { Tx } from "../db/types";
+import { DomainError } from "../errors";
+import { requireMember } from "../councils/access";
+import { currentCharter } from "../councils/service";
+import { currentWhere, termEnd, termsHeld } from "../delegations/service";
+import { proposalStatus } from "../proposals/lifecycle";
+import { checkRanking, decideElection, mayStandAgain } from "./rules";
+import type { TCreateElection } from "./schemas";
+
+const DEFAULT_TERM_MONTHS = 12;
+
+export async function createElection(db: PrismaClient, input: TCreateElection & { authorId: string }) {
+  return db.$transaction(async (tx) => {
+    await requireMember(tx, input.councilId, input.authorId);
+    let role = input.roleId ? await tx.role.findFirst({ where: { id: input.roleId, councilId: input.councilId } }) : null;
+    if (input.roleId && !role) throw new DomainError("NOT_FOUND", "That role does not belong to this council.");
+    if (!role) {
+      const name = input.roleName!;
+      role = await tx.role.findUnique({ where: { councilId_name: { councilId: input.councilId, name } } })
+        ?? await tx.role.create({
+          data: { councilId: input.councilId, name, kind: "WORK_ROLE", seats: input.seats ?? 1, termMonths: input.termMonths ?? DEFAULT_TERM_MONTHS },
+        });
+    }
+    return tx.proposal.create({
+      data: {
+        councilId: input.councilId,
+        authorId: input.authorId,
+        kind: "ELECTION",
+        roleId: role.id,
+        seats: role.seats,
+        title: `Election: ${role.name} (${role.seats} seat${role.seats === 1 ? "" : "s"})`,
+        body: input.body || `Elect ${role.seats === 1 ? "the" : role.seats} ${role.name} for a term of ${role.termMonths} months. Nominate yourself or another member; nominees accept before voting opens.`,
+      },
+    });
+  });
+}
+
+async function electionInDeliberation(tx: Tx, proposalId: string) {
+  const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { role: true } });
+  if (!proposal || proposal.kind !== "ELECTION" || !proposal.role) throw new DomainError("NOT_FOUND", "There is no such election.");
+  if (proposalStatus(proposal) !== "deliberation") throw new DomainError("CLOSED", "Nominations close when voting opens.");
+  return { ...proposal, role: proposal.role };
+}
+
+/** Anyone in the council may nominate a member, themselves included (a self-nomination is accepted at once). */
+export async function nominate(db: PrismaClient, { proposalId, nomineeId, actorId }: { proposalId: string; nomineeId: string; actorId: string }) {
+  return db.$transaction(async (tx) => {
+    const election = await electionInDeliberation(tx, proposalId);
+    await requireMember(tx, election.councilId, actorId);
+    const nominee = await tx.membership.findUnique({
+      where: { councilId_userId: { councilId: election.councilId, userId: nomineeId } },
+      include: { user: { select: { name: true } } },
+    });
+    if (nominee?.status !== "ACTIVE") throw new DomainError("INVALID", "Only members of this council can be nominated.");
+    const charter = await currentCharter(tx, election.councilId);
+    if (!mayStandAgain(await termsHeld(tx, election.roleId!, nomineeId), charter.termLimit)) {
+      throw new DomainError("FORBIDDEN", `${nominee.user.name} has served the charter's limit of ${charter.termLimit} term${charter.termLimit === 1 ? "" : "s"} as ${election.role.name}; rotation means someone else stands.`);
+    }
+    const existing = await tx.nomination.findUnique({ where: { proposalId_nomineeId: { proposalId, nomineeId } } });
+    if (existing) throw new DomainError("CONFLICT", `${nominee.user.name} has already been nominated.`);
+    const self = nomineeId === actorId;
+    return tx.nomination.create({ data: { proposalId, nomineeId, nominatedById: actorId, ...(self ? { acceptedAt: new Date() } : {}) } });
+  });
+}
+
+/** Only the nominee decides whether to stand; they may change their mind until voting opens. */
+export async function respondToNomination(db: PrismaClient, { proposalId, nomineeId, accept }: { proposalId: string; nomineeId: string; accept: boolean }) {
+  return db.$transaction(async (tx) => {
+    const election = await electionInDeliberation(tx, proposalId);
+    await requireMember(tx, election.councilId, nomineeId);
+    const nomination = await tx.nomination.findUnique({ where: { proposalId_nomineeId: { proposalId, nomineeId } } });
+    if (!nomination) throw new DomainError("NOT_FOUND", "You have not been nominated in this election.");
+    const now = new Date();
+    return tx.nomination.update({
+      where: { proposalId_nomineeId: { proposalId, nomineeId } },
+      data: accept ? { acceptedAt: now, declinedAt: null } : { acceptedAt: null, declinedAt: now },
+    });
+  });
+}
+
+/** The candidates: nominees who accepted before voting opened (nominations freeze then). */
+export async function listCandidates(db: Tx | PrismaClient, proposalId: string) {
+  const rows = await db.nomination.findMany({
+    where: { proposalId, acceptedAt: { not: null } },
+    orderBy: { nominee: { name: "asc" } },
+    select: { nominee: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => r.nominee);
+}
+
+/** Same guarantees as castVote: one ranked ballot per member, replaced on change, never after the close. */
+export async function castRankedVote(db: PrismaClient, { proposalId, userId, ranking }: { proposalId: string; userId: string; ranking: string[] }) {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ councilId: string; kind: string; withdrawnAt: Date | null; votingOpenedAt: Date | null; votingClosesAt: Date | null }[]>`
+      SELECT "councilId", kind::text AS kind, "withdrawnAt", "votingOpenedAt", "votingClosesAt" FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
+    const proposal = rows[0];
+    if (!proposal || proposal.kind !== "ELECTION") throw new DomainError("NOT_FOUND", "There is no such election.");
+    const status = proposalStatus(proposal);
+    if (status === "closed") throw new DomainError("CLOSED", "Voting has closed; your ballot was not recorded.");
+    if (status !== "voting") throw new DomainError("CLOSED", "Voting is not open in this election.");
+    const membership = await tx.membership.findUnique({ where: { councilId_userId: { councilId: proposal.councilId, userId } }, select: { status: true } });
+    if (membership?.status !== "ACTIVE") throw new DomainError("FORBIDDEN", "Only members of this council can vote.");
+    const entry = await tx.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId } } });
+    if (!entry) throw new DomainError("FORBIDDEN", "You joined after voting opened, so you are not in this election's electorate.");
+    const candidates = await listCandidates(tx, proposalId);
+    const checked = checkRanking(ranking, candidates.map((c) => c.id));
+    await tx.$executeRaw`
+      INSERT INTO "RankedVote" ("proposalId", "userId", ranking, "castAt", "updatedAt")
+      VALUES (${proposalId}, ${userId}, ${checked}::text[], now(), now())
+      ON CONFLICT ("proposalId", "userId") DO UPDATE SET ranking = EXCLUDED.ranking, "updatedAt" = now()`;
+    return { proposalId, ranking: checked };
+  });
+}
+
+/**
+ * Counts a lapsed election and records the winners as delegations for the role's term. A regular
+ * election replaces the role's current holders; a by-election only fills the vacant seat.
+ */
+export async function closeElectionInTx(
+  tx: Tx,
+  proposal: { id: string; councilId: string; roleId: string | null; seats: number | null; byElection: boolean; charterId: string | null; electorateSize: number | null; votingClosesAt: Date | null },
+) {
+  const existing = await tx.result.findUnique({ where: { proposalId: proposal.id } });
+  if (existing) return existing;
+  const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
+  const role = await tx.role.findUniqueOrThrow({ where: { id: proposal.roleId! } });
+  const candidates = await listCandidates(tx, proposal.id);
+  const groups = await tx.$queryRaw<{ ranking: string[]; n: bigint }[]>`
+    SELECT ranking, count(*) AS n FROM "RankedVote" WHERE "proposalId" = ${proposal.id} GROUP BY ranking`;
+  const electorateSize = proposal.electorateSize ?? 0;
+  const decision = decideElection(
+    groups.map((g) => ({ ranking: g.ranking, count: Number(g.n) })),
+    { proposalId: proposal.id, seats: proposal.seats ?? role.seats, candidateIds: candidates.map((c) => c.id), electorateSize, quorumPercent: charter.quorumPercent },
+  );
+  const winners = decision.outcome === "ELECTED" ? decision.count.winners : [];
+  const result = await tx.result.create({
+    data: {
+      proposalId: proposal.id,
+      yes: 0, no: 0, abstain: 0,
+      electorateSize,
+      quorumMet: decision.quorumMet,
+      thresholdMet: winners.length > 0,
+      outcome: decision.outcome,
+      winners,
+      count: { ...decision.count, turnout: decision.turnout, quorumNeeded: decision.quorumNeeded, candidates } as object,
+    },
+  });
+  if (winners.length > 0) {
+    const start = proposal.votingClosesAt ?? new Date();
+    if (!proposal.byElection) {
+      await tx.delegation.updateMany({ where: { roleId: role.id, ...currentWhere(start) }, data: { endedAt: start, endReason: "SUPERSEDED" } });
+    }
+    await tx.delegation.createMany({
+      data: winners.map((holderId) => ({ councilId: proposal.councilId, roleId: role.id, holderId, electedById: proposal.id, startsAt: start, endsAt: termEnd(start, role.termMonths) })),
+    });
+  }
+  return result;
+}

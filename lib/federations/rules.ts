@@ -1,0 +1,37 @@
+// How a federation decides: each member council's own outcome becomes its mandate, and the
+// federation outcome is computed from the mandates, never from any delegate's free choice.
+import type { FederationWeighting, Outcome } from "../generated/prisma/enums";
+import type { Tally } from "../voting/outcome";
+
+export type Mandate = "YES" | "NO" | "ABSTAIN";
+
+/** A council's mandate: what its vote decided. No decision by the deadline counts as abstaining. */
+export function mandateFromOutcome(outcome: Outcome | null): Mandate {
+  if (outcome === "PASSED") return "YES";
+  if (outcome === "REJECTED") return "NO";
+  return "ABSTAIN"; // no quorum, or not decided in time
+}
+
+export interface CouncilMandate {
+  councilId: string;
+  councilName: string;
+  mandate: Mandate;
+  /** 1 per council, or its electorate size under membership weighting. */
+  weight: number;
+  decided: boolean;
+  electorateSize: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  outcome: Outcome | null;
+}
+
+export function weightOf(weighting: FederationWeighting, electorateSize: number): number {
+  return weighting === "EQUAL" ? 1 : electorateSize;
+}
+
+export function tallyMandates(mandates: readonly CouncilMandate[]): Tally {
+  const tally: Tally = { yes: 0, no: 0, abstain: 0 };
+  for (const m of mandates) tally[m.mandate.toLowerCase() as keyof Tally] += m.weight;
+  return tally;
+}

@@ -1,0 +1,25 @@
+// Counting a yes/no/abstain vote (a motion, a recall, or a council's mandate on a federation
+// motion) once its deadline has passed, inside the transaction that stores the result.
+import type { Tx } from "../db/types";
+import { applyRecall } from "../delegations/service";
+import { decideOutcome } from "./outcome";
+import { countVotes } from "./service";
+
+type ClosingProposal = { id: string; kind: string; authorId: string; delegationId: string | null; charterId: string | null; electorateSize: number | null };
+
+export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Date) {
+  const existing = await tx.result.findUnique({ where: { proposalId: proposal.id } });
+  if (existing) return existing;
+  const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
+  const tally = await countVotes(tx, proposal.id);
+  const electorateSize = proposal.electorateSize ?? 0;
+  const decision = decideOutcome(tally, electorateSize, charter);
+  const result = await tx.result.create({
+    data: {
+      proposalId: proposal.id, ...tally, electorateSize,
+      quorumMet: decision.quorumMet, thresholdMet: decision.thresholdMet, outcome: decision.outcome,
+    },
+  });
+  if (proposal.kind === "RECALL" && decision.outcome === "PASSED") await applyRecall(tx, proposal, now);
+  return result;
+}

@@ -237,6 +237,7 @@ export async function listVotesAwaiting(db: PrismaClient, userId: string, now = 
       votingClosesAt: { gt: now },
       electorate: { some: { userId } },
       votes: { none: { userId } },
+      rankedVotes: { none: { userId } },
       council: { memberships: { some: { userId, status: "ACTIVE" } } },
     },
     orderBy: { votingClosesAt: "asc" },

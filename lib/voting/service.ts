@@ -8,13 +8,19 @@ import { proposalStatus } from "../proposals/lifecycle";
 import type { Tally } from "./outcome";
 import type { TCastVote } from "../proposals/schemas";
 
+/** Kinds decided by yes / no / abstain. */
+const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE"]);
+
 export async function castVote(db: PrismaClient, { proposalId, userId, choice }: TCastVote & { userId: string }) {
   return db.$transaction(async (tx) => {
     // A shared lock: votes run side by side, but never interleave with the close that counts them.
-    const rows = await tx.$queryRaw<{ councilId: string; withdrawnAt: Date | null; votingOpenedAt: Date | null; votingClosesAt: Date | null }[]>`
-      SELECT "councilId", "withdrawnAt", "votingOpenedAt", "votingClosesAt" FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
+    const rows = await tx.$queryRaw<{ councilId: string; kind: string; withdrawnAt: Date | null; votingOpenedAt: Date | null; votingClosesAt: Date | null }[]>`
+      SELECT "councilId", kind::text AS kind, "withdrawnAt", "votingOpenedAt", "votingClosesAt" FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
     const proposal = rows[0];
     if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+    if (!YES_NO_KINDS.has(proposal.kind)) {
+      throw new DomainError("INVALID", proposal.kind === "ELECTION" ? "Elections take a ranked ballot, not yes or no." : "This question is decided by the member councils' own votes.");
+    }
     const status = proposalStatus(proposal);
     if (status === "closed") throw new DomainError("CLOSED", "Voting has closed; your vote was not recorded.");
     if (status !== "voting") throw new DomainError("CLOSED", "Voting is not open on this proposal.");

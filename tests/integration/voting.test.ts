@@ -231,3 +231,15 @@ describe("votes awaiting a member", () => {
     expect((await listVotesAwaiting(t.db, members[0]!)).map((x) => x.id)).toEqual([p.id]);
   });
 });
+
+describe("the kind of ballot must fit the question", () => {
+  it("a yes/no vote sent to an election is refused and nothing is stored", async () => {
+    const { createElection, nominate } = await import("@/lib/elections/service");
+    const { council, members } = await makeCouncilWithMembers(t.db, 1);
+    const election = await createElection(t.db, { councilId: council.id, authorId: members[0]!, roleName: "Treasurer", seats: 1, termMonths: 12, body: "" });
+    await nominate(t.db, { proposalId: election.id, nomineeId: members[0]!, actorId: members[0]! });
+    await openVoting(t.db, { proposalId: election.id, actorId: members[0]! });
+    await expect(castVote(t.db, { proposalId: election.id, userId: members[1]!, choice: "YES" })).rejects.toThrow(/ranked ballot/);
+    expect(await t.db.vote.count({ where: { proposalId: election.id } })).toBe(0);
+  });
+});

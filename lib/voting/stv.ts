@@ -179,20 +179,22 @@ export function countStv(ballots: Iterable<RankedBallot>, options: StvOptions): 
 
   /**
    * Rules 49(2)/51(2): among tied candidates, look back to the most recent earlier stage at which
-   * they were unequal and take the highest (surplus) or lowest (exclusion); failing that, the lot.
+   * they were unequal and take the highest (surplus) or lowest (exclusion). If several share that
+   * highest or lowest, only they stay in the tie and the look-back goes on; failing that, the lot.
    */
   function breakTie(tied: number[], kind: "surplus" | "exclusion"): { chosen: number; tieBreak?: TieBreak } {
     if (tied.length === 1) return { chosen: tied[0]! };
     const ids = tied.map((i) => candidates[i]!);
+    let still = tied;
     for (let s = history.length - 1; s >= 0; s--) {
       const at = history[s]!;
-      const target = kind === "surplus" ? Math.max(...tied.map((i) => at[i]!)) : Math.min(...tied.map((i) => at[i]!));
-      const best = tied.filter((i) => at[i] === target);
-      if (best.length === 1) {
-        return { chosen: best[0]!, tieBreak: { kind, tied: ids, chosen: candidates[best[0]!]!, by: "earlier-stage", stage: s + 1 } };
+      const target = kind === "surplus" ? Math.max(...still.map((i) => at[i]!)) : Math.min(...still.map((i) => at[i]!));
+      still = still.filter((i) => at[i] === target);
+      if (still.length === 1) {
+        return { chosen: still[0]!, tieBreak: { kind, tied: ids, chosen: candidates[still[0]!]!, by: "earlier-stage", stage: s + 1 } };
       }
     }
-    const chosen = [...tied].sort((a, b) => lotRank.get(candidates[a]!)! - lotRank.get(candidates[b]!)!)[0]!;
+    const chosen = [...still].sort((a, b) => lotRank.get(candidates[a]!)! - lotRank.get(candidates[b]!)!)[0]!;
     return { chosen, tieBreak: { kind, tied: ids, chosen: candidates[chosen]!, by: "lot" } };
   }
 

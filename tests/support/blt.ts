@@ -1,6 +1,8 @@
 // Reads ballot files in BLT format (Hill/Wichmann/Woodall, as used by OpenSTV and Droop) into
 // ranked ballots, including Checkoway's extension: "-" is a skipped rank, "a=b" an overvote.
-// An overvote ends the ballot there (it cannot express a single next preference).
+
+// An overvote ends the ballot there (it cannot express a single next preference); so does "-=-",
+// an overvote whose marks are unknown. A repeated candidate adds nothing. Comment lines start "#".
 import { readFileSync } from "node:fs";
 import type { RankedBallot } from "@/lib/voting/stv";
 

@@ -1,6 +1,6 @@
 // Reads the RCTab-style cast-vote records in the shared election fixtures (the aggregated
 // Minneapolis CSVs and the RCTab test sets' ballots.txt) into ranked ballots for countStv.
-//
+
 // The marks are turned into a fixed ranking the way RCTab's configured rules read them:
 // - a skipped rank (CSV "undervote", ballots.txt "-") is passed over, but more than
 //   `maxSkippedRanks` consecutive skipped ranks end the ballot (RCTab maxSkippedRanksAllowed);

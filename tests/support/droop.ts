@@ -30,7 +30,7 @@ export function readDroopDump(path: string): DroopSnapshot[] {
   return snapshots;
 }
 
-/** Droop's text report: one "Action: …" block per action, listing every candidate "(votes)". */
+/** Droop's text report: one "Action: …" block per action, listing every candidate with "(votes)". */
 export function readDroopReport(path: string): DroopSnapshot[] {
   const snapshots: DroopSnapshot[] = [];
   let round = "0";
@@ -46,7 +46,9 @@ export function readDroopReport(path: string): DroopSnapshot[] {
     }
     if (!current) continue;
     const candidate = /^\t(?:Hopeful|Elected|Defeated|Pending|Withdrawn):\s+(.*) \((-?[\d.]+)\)$/.exec(line);
-    if (candidate) current.votes[candidate[1]!] = candidate[2]!;
+    // Droop lists candidates with equal votes on one line, "Defeated: A, B (0.00000)". (No name in
+    // these fixtures contains ", ".)
+    if (candidate) for (const name of candidate[1]!.split(", ")) current.votes[name] = candidate[2]!;
     const nt = /^\tNontransferable votes: (-?[\d.]+)$/.exec(line);
     if (nt) current.nonTransferable = nt[1]!;
     const residual = /^\tResidual: (-?[\d.]+)$/.exec(line);

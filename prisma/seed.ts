@@ -1,13 +1,17 @@
-// The demo data: twelve people, three councils and proposals in every state, made through the same
-// domain services the app uses, so the demo obeys every rule a real council does. Content: lib/demo/content.ts.
+// The demo data: twelve people, three councils and proposals in every state, a federation of the
+// three, elections, delegations and a recall, made through the same domain services the app uses,
+// so the demo obeys every rule a real council does. Content: lib/demo/content.ts.
 import type { PrismaClient } from "../lib/db/connection";
 import { createAccount } from "../lib/auth/accounts";
 import { acceptInvite, createCouncil, createInvite, decideMembership, joinCouncil } from "../lib/councils/service";
 import { closeProposal, createProposal, openVoting, withdrawProposal } from "../lib/proposals/service";
 import { castVote } from "../lib/voting/service";
+import { castRankedVote, createElection, nominate, respondToNomination } from "../lib/elections/service";
+import { startRecall } from "../lib/delegations/service";
+import { createFederation, createFederationMotion, requestToJoinFederation } from "../lib/federations/service";
 import {
-  DEMO_COUNCILS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_START_KEY, demoEmail,
-  type DemoCouncil, type DemoProposal, type PersonKey,
+  DEMO_COUNCILS, DEMO_ELECTIONS, DEMO_FEDERATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RECALL, DEMO_START_KEY, demoEmail,
+  type CouncilSlug, type DemoCouncil, type DemoElection, type DemoProposal, type DemoVotes, type PersonKey,
 } from "../lib/demo/content";
 
 export { DEMO_PASSWORD, DEMO_START_KEY, demoEmail };
@@ -50,14 +54,17 @@ export async function seedDemo(
   }
 
   let proposals = 0;
+  const councils = {} as Record<CouncilSlug, string>;
   for (const spec of DEMO_COUNCILS) {
     const councilId = await seedCouncil(db, spec, people);
+    councils[spec.slug as CouncilSlug] = councilId;
     for (const proposal of spec.proposals) {
       await seedProposal(db, councilId, proposal, people, now);
       proposals++;
     }
   }
-  return { users: Object.keys(people).length, councils: DEMO_COUNCILS.length, proposals };
+  proposals += await seedDelegationsAndFederation(db, councils, people, now);
+  return { users: Object.keys(people).length, councils: DEMO_COUNCILS.length + 1, proposals };
 }
 
 /** Founds the council and brings its members in the way its join policy demands. */
@@ -100,7 +107,7 @@ async function seedProposal(
     return;
   }
 
-  const opened = await openVoting(db, {
+  await openVoting(db, {
     proposalId,
     actorId: authorId,
     votingHours: spec.state === "voting" ? spec.votingHours : undefined,
@@ -110,17 +117,110 @@ async function seedProposal(
   }
   if (spec.state === "voting") return;
 
-  // The one direct write of the seed. A closed vote needs its deadline in the past, but the services
-  // only ever open a vote from the present and refuse ballots after the deadline; so the vote runs
-  // now, and its window (with the proposal's creation) is then moved back in time, unchanged in length.
-  const length = opened.votingClosesAt!.getTime() - opened.votingOpenedAt!.getTime();
-  const votingClosesAt = new Date(now.getTime() - spec.closedDaysAgo * DAY);
-  const votingOpenedAt = new Date(votingClosesAt.getTime() - length);
-  const createdAt = new Date(votingOpenedAt.getTime() - DELIBERATION_DAYS * DAY);
-  await db.proposal.update({ where: { id: proposalId }, data: { createdAt, votingOpenedAt, votingClosesAt } });
-
+  await moveIntoThePast(db, [proposalId], spec.closedDaysAgo, now);
   const result = await closeProposal(db, proposalId);
   if (result?.outcome !== spec.expected) {
     throw new Error(`Demo: "${spec.title}" should have ${spec.expected}, but came out ${result?.outcome ?? "not closed"}`);
+  }
+}
+
+/**
+ * The one direct write of the seed. A closed vote needs its deadline in the past, but the services
+ * only ever open a vote from the present and refuse ballots after the deadline; so the vote runs
+ * now, and its window (with the proposal's creation) is then moved back in time, unchanged in length.
+ * A federation motion moves together with its councils' mandate votes, which share its window.
+ */
+async function moveIntoThePast(db: PrismaClient, proposalIds: string[], closedDaysAgo: number, now: Date) {
+  const opened = await db.proposal.findUniqueOrThrow({ where: { id: proposalIds[0]! } });
+  const length = opened.votingClosesAt!.getTime() - opened.votingOpenedAt!.getTime();
+  const votingClosesAt = new Date(now.getTime() - closedDaysAgo * DAY);
+  const votingOpenedAt = new Date(votingClosesAt.getTime() - length);
+  const createdAt = new Date(votingOpenedAt.getTime() - DELIBERATION_DAYS * DAY);
+  await db.proposal.updateMany({ where: { id: { in: proposalIds } }, data: { createdAt, votingOpenedAt, votingClosesAt } });
+}
+
+/** Casts each council's votes in the mandate votes of a federation motion. */
+async function castMandateVotes(
+  db: PrismaClient, motionId: string, votes: Partial<Record<CouncilSlug, DemoVotes>>,
+  councils: Record<CouncilSlug, string>, people: Record<PersonKey, string>,
+) {
+  const mandates = await db.proposal.findMany({ where: { parentId: motionId }, select: { id: true, councilId: true } });
+  for (const [slug, councilVotes] of Object.entries(votes) as [CouncilSlug, DemoVotes][]) {
+    const mandate = mandates.find((m) => m.councilId === councils[slug]);
+    if (!mandate) throw new Error(`Demo: ${slug} has no mandate vote on this federation motion`);
+    for (const [key, choice] of Object.entries(councilVotes) as [PersonKey, DemoVotes[PersonKey]][]) {
+      await castVote(db, { proposalId: mandate.id, userId: people[key], choice: choice! });
+    }
+  }
+  return mandates.map((m) => m.id);
+}
+
+/** The federation of the three councils, elections and delegations, a recall, and an open federation vote. */
+async function seedDelegationsAndFederation(
+  db: PrismaClient, councils: Record<CouncilSlug, string>, people: Record<PersonKey, string>, now: Date,
+): Promise<number> {
+  let proposals = 0;
+  const fed = DEMO_FEDERATION;
+  const federation = await createFederation(db, {
+    name: fed.name, slug: fed.slug, description: fed.description, charter: fed.charter,
+    founderId: people[fed.founder], foundingCouncilId: councils[fed.foundingCouncil],
+  });
+  for (const admission of fed.admissions) {
+    const motion = await requestToJoinFederation(db, { federationId: federation.id, councilId: councils[admission.council], actorId: people[admission.filedBy] });
+    const mandates = await castMandateVotes(db, motion.id, admission.votes, councils, people);
+    proposals += 1 + mandates.length;
+    await moveIntoThePast(db, [motion.id, ...mandates], admission.closedDaysAgo, now);
+    const result = await closeProposal(db, motion.id);
+    if (result?.outcome !== "PASSED") throw new Error(`Demo: ${admission.council} should have been admitted, but the vote came out ${result?.outcome}`);
+  }
+
+  for (const election of DEMO_ELECTIONS) {
+    await seedElection(db, election, councils, people, now);
+    proposals++;
+  }
+
+  const recall = DEMO_RECALL;
+  const delegation = await db.delegation.findFirstOrThrow({
+    where: { councilId: councils[recall.council], holderId: people[recall.holder], role: { name: recall.role }, endedAt: null },
+  });
+  const { id: recallId } = await startRecall(db, { delegationId: delegation.id, actorId: people[recall.author], reason: recall.body });
+  await openVoting(db, { proposalId: recallId, actorId: people[recall.author] });
+  for (const [key, choice] of Object.entries(recall.votes) as [PersonKey, DemoVotes[PersonKey]][]) {
+    await castVote(db, { proposalId: recallId, userId: people[key], choice: choice! });
+  }
+  await moveIntoThePast(db, [recallId], recall.closedDaysAgo, now);
+  const recalled = await closeProposal(db, recallId);
+  if (recalled?.outcome !== "PASSED") throw new Error(`Demo: the recall should have passed, but came out ${recalled?.outcome}`);
+  const byElection = await db.proposal.findFirstOrThrow({ where: { councilId: councils[recall.council], kind: "ELECTION", byElection: true } });
+  for (const n of recall.byElectionNominations) {
+    await nominate(db, { proposalId: byElection.id, nomineeId: people[n.nominee], actorId: people[n.by] });
+  }
+  proposals += 2;
+
+  const motion = await createFederationMotion(db, { federationId: federation.id, authorId: people[fed.motion.author], title: fed.motion.title, body: fed.motion.body });
+  await openVoting(db, { proposalId: motion.id, actorId: people[fed.motion.author] });
+  proposals += 1 + (await castMandateVotes(db, motion.id, fed.motion.votes, councils, people)).length;
+  return proposals;
+}
+
+async function seedElection(
+  db: PrismaClient, spec: DemoElection, councils: Record<CouncilSlug, string>, people: Record<PersonKey, string>, now: Date,
+) {
+  const { id: proposalId } = await createElection(db, {
+    councilId: councils[spec.council], authorId: people[spec.author], roleName: spec.role, seats: spec.seats, termMonths: spec.termMonths, body: spec.body,
+  });
+  for (const n of spec.nominations) {
+    await nominate(db, { proposalId, nomineeId: people[n.nominee], actorId: people[n.by] });
+    if (n.nominee !== n.by) await respondToNomination(db, { proposalId, nomineeId: people[n.nominee], accept: !n.declines });
+  }
+  await openVoting(db, { proposalId, actorId: people[spec.author] });
+  for (const [key, ranking] of Object.entries(spec.ballots) as [PersonKey, PersonKey[]][]) {
+    await castRankedVote(db, { proposalId, userId: people[key], ranking: ranking.map((k) => people[k]) });
+  }
+  await moveIntoThePast(db, [proposalId], spec.closedDaysAgo, now);
+  const result = await closeProposal(db, proposalId);
+  const expected = spec.expectedWinners.map((k) => people[k]);
+  if (result?.outcome !== "ELECTED" || result.winners.join() !== expected.join()) {
+    throw new Error(`Demo: the ${spec.role} election should have elected ${spec.expectedWinners.join(", ")}, but came out ${result?.outcome}`);
   }
 }

@@ -46,6 +46,8 @@ export async function startRecall(
   { delegationId, actorId, reason }: { delegationId: string; actorId: string; reason: string },
 ) {
   return db.$transaction(async (tx) => {
+    // Locks the delegation, so members starting a recall at the same moment start only one.
+    await tx.$queryRaw`SELECT id FROM "Delegation" WHERE id = ${delegationId} FOR UPDATE`;
     const delegation = await tx.delegation.findUnique({
       where: { id: delegationId },
       include: { role: true, holder: { select: { name: true } } },
@@ -79,7 +81,7 @@ export async function startRecall(
 export async function applyRecall(tx: Tx, recall: { id: string; authorId: string; delegationId: string | null }, now: Date) {
   if (!recall.delegationId) return;
   const delegation = await tx.delegation.findUnique({ where: { id: recall.delegationId }, include: { role: true, holder: { select: { name: true } } } });
-  if (!delegation || delegation.endedAt) return;
+  if (!delegation || delegation.endedAt || delegation.endsAt <= now) return; // already over: nothing to end or fill
   await tx.delegation.update({ where: { id: delegation.id }, data: { endedAt: now, endReason: "RECALLED" } });
   await tx.proposal.create({
     data: {

@@ -1,7 +1,7 @@
 // The demo's cast, councils and proposals: plain data, read by prisma/seed.ts, which makes them
 // real through the domain services. Each closed proposal names the outcome its votes must produce.
 import type { TCreateCouncil } from "../councils/schemas";
-import type { Outcome, VoteChoice } from "../generated/prisma/enums";
+import type { FederationWeighting, Outcome, VoteChoice } from "../generated/prisma/enums";
 
 /** Every demo account signs in with this password (it is printed in the README). */
 export const DEMO_PASSWORD = "plenum-demo-pass";
@@ -329,3 +329,192 @@ See principle 1, voluntary and open membership, in the
     ],
   },
 ];
+
+// ── Delegations and federations ────────────────────────────────────────────────────────────────
+// Added after the councils above exist, in the order below: the federation and its admissions, the
+// elections, the recall, and last the federation question still being decided.
+
+/** A council's slug, as in DEMO_COUNCILS. */
+export type CouncilSlug = "crumb-and-co-bakers" | "spoke-and-chain" | "green-basket-members";
+
+export interface DemoFederation {
+  slug: string;
+  name: string;
+  description: string;
+  charter: TCreateCouncil["charter"] & { weighting: FederationWeighting };
+  /** A facilitator of the founding council. */
+  founder: PersonKey;
+  foundingCouncil: CouncilSlug;
+  /** Each asked to join (filed by a facilitator) and was admitted by the member councils' mandate votes. */
+  admissions: { council: CouncilSlug; filedBy: PersonKey; closedDaysAgo: number; votes: Partial<Record<CouncilSlug, DemoVotes>> }[];
+  /** A question to the federation with voting open now; some members have voted in their councils. */
+  motion: { title: string; author: PersonKey; body: string; votes: Partial<Record<CouncilSlug, DemoVotes>> };
+}
+
+export interface DemoElection {
+  council: CouncilSlug;
+  role: string;
+  seats: number;
+  termMonths: number;
+  author: PersonKey;
+  body: string;
+  /** Made in this order; a self-nomination is accepted at once, others accept unless they decline. */
+  nominations: { nominee: PersonKey; by: PersonKey; declines?: boolean }[];
+  /** Ranked ballots, most preferred first. */
+  ballots: Partial<Record<PersonKey, PersonKey[]>>;
+  closedDaysAgo: number;
+  /** The count must elect exactly these, in this order. */
+  expectedWinners: PersonKey[];
+}
+
+export interface DemoRecall {
+  council: CouncilSlug;
+  role: string;
+  holder: PersonKey;
+  author: PersonKey;
+  /** The reason given for the recall. */
+  body: string;
+  votes: DemoVotes;
+  closedDaysAgo: number;
+  /** Made in the by-election the passed recall opens (left in deliberation). */
+  byElectionNominations: { nominee: PersonKey; by: PersonKey }[];
+}
+
+export const DEMO_FEDERATION: DemoFederation = {
+  slug: "linden-street-federation",
+  name: "Linden Street Co-operative Federation",
+  description:
+    "The co-operatives of Linden Street and the arches, federated: the bakery, the bike workshop and the food co-op. " +
+    "Each member council decides every question under its own charter; its decision is the mandate its delegates carry. " +
+    "One council, one vote.",
+  charter: { quorumPercent: 50, passThreshold: "SIMPLE_MAJORITY", votingPeriodHours: 72, liveResults: false, weighting: "EQUAL" },
+  founder: "ada",
+  foundingCouncil: "crumb-and-co-bakers",
+  admissions: [
+    {
+      council: "green-basket-members",
+      filedBy: "ines",
+      closedDaysAgo: 18,
+      votes: { "crumb-and-co-bakers": { ada: "YES", bruno: "YES", chiara: "YES", dev: "YES", elif: "ABSTAIN" } },
+    },
+    {
+      council: "spoke-and-chain",
+      filedBy: "femi",
+      closedDaysAgo: 12,
+      votes: {
+        "crumb-and-co-bakers": { ada: "YES", bruno: "YES", dev: "YES", elif: "YES" },
+        "green-basket-members": { ines: "YES", jonas: "YES", kalinda: "YES", ada: "YES", luis: "NO" },
+      },
+    },
+  ],
+  motion: {
+    title: "Share one cargo bike for deliveries along Linden Street",
+    author: "greta",
+    // Ada has voted in neither of her councils' mandate votes, so whoever signs in as her can.
+    votes: {
+      "crumb-and-co-bakers": { bruno: "YES", chiara: "YES", dev: "NO" },
+      "green-basket-members": { ines: "YES", jonas: "YES", luis: "NO" },
+      "spoke-and-chain": { femi: "YES", hiro: "YES" },
+    },
+    body: `## Proposal
+The federation buys **one electric cargo bike** (about €6,500) and the three co-ops share it for
+deliveries: the bakery's Friday subscription loaves, Green Basket's veg boxes, and parts runs for
+Spoke & Chain.
+
+## How it would work
+1. Cost split by use, reviewed every quarter; Spoke & Chain maintains it in return for its share.
+2. A shared booking sheet; the bakery has it first thing on Fridays.
+3. It lives under the railway arches overnight, locked to the workshop's anchor.
+
+## What each council is deciding
+Each council votes under its own charter. Its outcome is the mandate its delegates carry:
+yes, no, or abstain if it reaches no decision by the deadline.
+
+Background: [cargo bikes for city logistics](https://en.wikipedia.org/wiki/Freight_bicycle).`,
+  },
+};
+
+export const DEMO_ELECTIONS: DemoElection[] = [
+  {
+    council: "crumb-and-co-bakers",
+    role: "Shift coordinator",
+    seats: 1,
+    termMonths: 6,
+    author: "ada",
+    closedDaysAgo: 8,
+    body: `## The role
+The shift coordinator keeps the rota, arranges swaps and cover, and opens the Monday meeting.
+It is a six-month term, and it rotates: whoever holds it is not paid more and can be recalled.
+
+## How we count
+Rank as many candidates as you like. With one seat this is an instant run-off: the candidate with
+fewest votes is excluded and their ballots go to the next choice, until someone has a majority.`,
+    nominations: [
+      { nominee: "chiara", by: "chiara" },
+      { nominee: "dev", by: "ada" },
+      { nominee: "elif", by: "bruno" },
+      { nominee: "bruno", by: "elif", declines: true },
+    ],
+    ballots: {
+      ada: ["dev", "chiara"],
+      bruno: ["elif", "dev"],
+      chiara: ["chiara", "dev"],
+      dev: ["dev"],
+      elif: ["elif", "chiara"],
+    },
+    expectedWinners: ["dev"],
+  },
+  {
+    council: "green-basket-members",
+    role: "Purchasing committee",
+    seats: 3,
+    termMonths: 12,
+    author: "ines",
+    closedDaysAgo: 10,
+    body: `## The committee
+Three members choose suppliers, place the weekly wholesale order and report the accounts to every
+general meeting. They follow the sourcing policy the members voted; they do not make it.
+
+## How we count
+Scottish STV for three seats: the quota is a quarter of the ballots plus one; surpluses and the
+ballots of excluded candidates move to next choices at their current value.`,
+    nominations: [
+      { nominee: "kalinda", by: "kalinda" },
+      { nominee: "jonas", by: "ines" },
+      { nominee: "greta", by: "hiro" },
+      { nominee: "chiara", by: "chiara" },
+      { nominee: "luis", by: "luis" },
+    ],
+    ballots: {
+      ines: ["kalinda", "jonas"],
+      hiro: ["kalinda", "greta"],
+      kalinda: ["kalinda", "jonas"],
+      ada: ["kalinda", "chiara"],
+      jonas: ["jonas", "luis"],
+      greta: ["greta", "kalinda"],
+      luis: ["greta", "jonas"],
+      chiara: ["chiara", "greta"],
+    },
+    expectedWinners: ["kalinda", "greta", "jonas"],
+  },
+];
+
+export const DEMO_RECALL: DemoRecall = {
+  council: "green-basket-members",
+  role: "Purchasing committee",
+  holder: "jonas",
+  author: "chiara",
+  closedDaysAgo: 3,
+  votes: { ines: "YES", kalinda: "YES", ada: "YES", chiara: "YES", hiro: "YES", jonas: "NO", luis: "NO", greta: "ABSTAIN" },
+  body: `## Why recall
+Jonas placed the autumn bulk order with Norde Wholesale, the supplier the members voted in
+September to stop using over its treatment of its warehouse staff.
+
+## What happens if this passes
+Jonas leaves the purchasing committee at once, and a by-election fills his seat for a full term.
+The other two members of the committee stay.`,
+  byElectionNominations: [
+    { nominee: "chiara", by: "chiara" },
+    { nominee: "luis", by: "ines" }, // waiting for Luis to accept
+  ],
+};

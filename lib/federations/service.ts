@@ -7,6 +7,7 @@ import { DomainError, isUniqueViolation } from "../errors";
 import { requireMember } from "../councils/access";
 import { currentCharter } from "../councils/service";
 import type { TCreateCouncil } from "../councils/schemas";
+import type { FederationWeighting } from "../generated/prisma/enums";
 import { currentWhere } from "../delegations/service";
 import { decideOutcome } from "../voting/outcome";
 import { closeMotionInTx } from "../voting/close-motion";
@@ -25,7 +26,9 @@ async function ensureSeatRole(tx: Tx, councilId: string, federation: { id: strin
 /** A facilitator founds a federation with their council as its first member. */
 export async function createFederation(
   db: PrismaClient,
-  input: Omit<TCreateCouncil, "kind" | "joinPolicy"> & { founderId: string; foundingCouncilId: string },
+  input: Omit<TCreateCouncil, "kind" | "joinPolicy" | "charter"> & {
+    charter: TCreateCouncil["charter"] & { weighting?: FederationWeighting }; founderId: string; foundingCouncilId: string;
+  },
 ) {
   const { charter, founderId, foundingCouncilId, ...fields } = input;
   try {

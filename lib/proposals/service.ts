@@ -101,7 +101,9 @@ export async function closeProposal(db: PrismaClient, proposalId: string) {
   return db.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, proposalId);
     if (proposalStatus(proposal) !== "closed") return null;
-    const now = new Date();
+    // What a result sets in motion (a recall, an admission) takes effect at the deadline, like an
+    // election's terms, not whenever the first reader or the sweep happens to count it.
+    const now = proposal.votingClosesAt!;
     switch (proposal.kind) {
       case "ELECTION":
         return closeElectionInTx(tx, proposal);

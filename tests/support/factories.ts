@@ -15,9 +15,12 @@ export async function makeUser(db: PrismaClient, name = `Member ${unique()}`) {
   });
 }
 
+/** The charter fields a founding form asks for, plus rules set later by the members (rotation). */
+export type CharterOverrides = Partial<TCreateCouncil["charter"] & { termLimit: number | null }>;
+
 export async function makeCouncil(
   db: PrismaClient,
-  overrides: Partial<Omit<TCreateCouncil, "charter">> & { charter?: Partial<TCreateCouncil["charter"]>; founderId?: string } = {},
+  overrides: Partial<Omit<TCreateCouncil, "charter">> & { charter?: CharterOverrides; founderId?: string } = {},
 ) {
   const founderId = overrides.founderId ?? (await makeUser(db, "Founder")).id;
   const id = unique();
@@ -34,7 +37,7 @@ export async function makeCouncil(
 }
 
 /** An open council with the founder plus `extra` members who joined. */
-export async function makeCouncilWithMembers(db: PrismaClient, extra: number, charter: Partial<TCreateCouncil["charter"]> = {}) {
+export async function makeCouncilWithMembers(db: PrismaClient, extra: number, charter: CharterOverrides = {}) {
   const { council, founderId } = await makeCouncil(db, { joinPolicy: "OPEN", charter });
   const members = [founderId];
   for (let i = 0; i < extra; i++) {

@@ -54,7 +54,8 @@ export function decideElection(
   const quorumNeeded = Math.ceil((options.quorumPercent * options.electorateSize) / 100);
   const candidates = [...options.candidateIds].sort();
   const count = countStv(ballots, { seats: options.seats, candidates, lotOrder: lotOrder(options.proposalId, candidates) });
-  const quorumMet = turnout >= quorumNeeded;
+  // Nobody is elected by lot alone: an election without a single ballot fails even under a 0% quorum.
+  const quorumMet = turnout > 0 && turnout >= quorumNeeded;
   return { turnout, quorumNeeded, quorumMet, outcome: quorumMet ? "ELECTED" : "NO_QUORUM", count };
 }
 

@@ -2,7 +2,7 @@
 // ranked ballots. Members nominate; nominees accept; the count is IRV or Scottish STV.
 import type { PrismaClient } from "../db/connection";
 import type { Tx } from "../db/types";
-import { DomainError } from "../errors";
+import { DomainError, isUniqueViolation } from "../errors";
 import { requireMember } from "../councils/access";
 import { currentCharter } from "../councils/service";
 import { currentWhere, termEnd, termsHeld } from "../delegations/service";
@@ -63,6 +63,9 @@ export async function nominate(db: PrismaClient, { proposalId, nomineeId, actorI
     if (existing) throw new DomainError("CONFLICT", `${nominee.user.name} has already been nominated.`);
     const self = nomineeId === actorId;
     return tx.nomination.create({ data: { proposalId, nomineeId, nominatedById: actorId, ...(self ? { acceptedAt: new Date() } : {}) } });
+  }).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw new DomainError("CONFLICT", "Someone nominated this member a moment ago.");
+    throw e;
   });
 }
 
@@ -128,12 +131,22 @@ export async function closeElectionInTx(
   const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
   const role = await tx.role.findUniqueOrThrow({ where: { id: proposal.roleId! } });
   const candidates = await listCandidates(tx, proposal.id);
+  // A candidate who left the council before the close cannot hold its role: they are treated as
+  // withdrawn, and ballots pass over them to the next preference.
+  const stillMembers = new Set(
+    (await tx.membership.findMany({
+      where: { councilId: proposal.councilId, status: "ACTIVE", userId: { in: candidates.map((c) => c.id) } },
+      select: { userId: true },
+    })).map((m) => m.userId),
+  );
+  const withdrawn = candidates.filter((c) => !stillMembers.has(c.id)).map((c) => c.id);
+  const standing = candidates.filter((c) => stillMembers.has(c.id)).map((c) => c.id);
   const groups = await tx.$queryRaw<{ ranking: string[]; n: bigint }[]>`
     SELECT ranking, count(*) AS n FROM "RankedVote" WHERE "proposalId" = ${proposal.id} GROUP BY ranking`;
   const electorateSize = proposal.electorateSize ?? 0;
   const decision = decideElection(
-    groups.map((g) => ({ ranking: g.ranking, count: Number(g.n) })),
-    { proposalId: proposal.id, seats: proposal.seats ?? role.seats, candidateIds: candidates.map((c) => c.id), electorateSize, quorumPercent: charter.quorumPercent },
+    groups.map((g) => ({ ranking: g.ranking.filter((id) => stillMembers.has(id)), count: Number(g.n) })),
+    { proposalId: proposal.id, seats: proposal.seats ?? role.seats, candidateIds: standing, electorateSize, quorumPercent: charter.quorumPercent },
   );
   const winners = decision.outcome === "ELECTED" ? decision.count.winners : [];
   const result = await tx.result.create({
@@ -145,7 +158,7 @@ export async function closeElectionInTx(
       thresholdMet: winners.length > 0,
       outcome: decision.outcome,
       winners,
-      count: { ...decision.count, turnout: decision.turnout, quorumNeeded: decision.quorumNeeded, candidates } as object,
+      count: { ...decision.count, turnout: decision.turnout, quorumNeeded: decision.quorumNeeded, candidates, withdrawn } as object,
     },
   });
   if (winners.length > 0) {

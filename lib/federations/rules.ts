@@ -5,11 +5,15 @@ import type { Tally } from "../voting/outcome";
 
 export type Mandate = "YES" | "NO" | "ABSTAIN";
 
-/** A council's mandate: what its vote decided. No decision by the deadline counts as abstaining. */
-export function mandateFromOutcome(outcome: Outcome | null): Mandate {
+/**
+ * A council's mandate: what its vote decided. No decision by the deadline — no quorum, or nobody
+ * voting at all (even under a 0% quorum) — counts as abstaining.
+ */
+export function mandateFromOutcome(outcome: Outcome | null, turnout = 1): Mandate {
+  if (turnout === 0) return "ABSTAIN";
   if (outcome === "PASSED") return "YES";
   if (outcome === "REJECTED") return "NO";
-  return "ABSTAIN"; // no quorum, or not decided in time
+  return "ABSTAIN";
 }
 
 export interface CouncilMandate {

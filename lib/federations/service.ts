@@ -70,7 +70,7 @@ export async function requestToJoinFederation(
   db: PrismaClient,
   { federationId, councilId, actorId }: { federationId: string; councilId: string; actorId: string },
 ) {
-  const proposal = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const federation = await requireFederation(tx, federationId);
     await requireMember(tx, councilId, actorId, "admit");
     const council = await tx.council.findUniqueOrThrow({ where: { id: councilId } });
@@ -80,16 +80,17 @@ export async function requestToJoinFederation(
     if (existing?.status === "PENDING") throw new DomainError("CONFLICT", `${council.name} has already asked to join; the member councils are deciding.`);
     if (existing) await tx.federationMembership.update({ where: { id: existing.id }, data: { status: "PENDING", requestedAt: new Date(), endedAt: null } });
     else await tx.federationMembership.create({ data: { federationId, councilId, status: "PENDING" } });
-    return tx.proposal.create({
+    const proposal = await tx.proposal.create({
       data: {
         councilId: federationId, authorId: actorId, kind: "FEDERATION_MOTION", admitsCouncilId: councilId,
         title: `Admit ${council.name} to ${federation.name}`,
         body: `${council.name} asks to join ${federation.name}. Each member council decides its mandate under its own charter.\n\n${council.description}`,
       },
     });
+    // In the same transaction: a request is never left without the vote that decides it.
+    await openFederationVotingInTx(tx, { proposalId: proposal.id, actorId, skipAuthorCheck: true });
+    return proposal;
   });
-  await openFederationVoting(db, { proposalId: proposal.id, actorId, skipAuthorCheck: true });
-  return proposal;
 }
 
 /** Any member of a member council may put a question to the federation. */
@@ -110,13 +111,23 @@ export async function createFederationMotion(
  */
 export async function openFederationVoting(
   db: PrismaClient,
+  input: { proposalId: string; actorId: string; votingHours?: number | undefined },
+) {
+  return db.$transaction((tx) => openFederationVotingInTx(tx, input));
+}
+
+async function openFederationVotingInTx(
+  tx: Tx,
   { proposalId, actorId, votingHours, skipAuthorCheck = false }: { proposalId: string; actorId: string; votingHours?: number | undefined; skipAuthorCheck?: boolean },
 ) {
-  return db.$transaction(async (tx) => {
+  {
     await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
     const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
     if (!proposal || proposal.kind !== "FEDERATION_MOTION") throw new DomainError("NOT_FOUND", "There is no such federation motion.");
     if (!skipAuthorCheck && proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can open voting on a federation motion.");
+    if (!skipAuthorCheck && !(await findFederationVoice(tx, proposal.councilId, actorId))) {
+      throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can open its votes.");
+    }
     if (proposal.withdrawnAt || proposal.votingOpenedAt) throw new DomainError("CLOSED", "Voting can only be opened on a motion in deliberation.");
     const charter = await currentCharter(tx, proposal.councilId);
     if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
@@ -147,7 +158,7 @@ export async function openFederationVoting(
       where: { id: proposalId },
       data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, electorateSize: weight },
     });
-  });
+  }
 }
 
 /** Counts each council's mandate vote, then the federation outcome from the mandates. */
@@ -166,8 +177,8 @@ export async function closeFederationMotionInTx(
     const result = await closeMotionInTx(tx, child, now);
     mandates.push({
       councilId: child.councilId, councilName: child.council.name,
-      mandate: mandateFromOutcome(result.outcome), weight: weightOf(charter.weighting, child.electorateSize ?? 0),
-      decided: result.outcome !== "NO_QUORUM", electorateSize: child.electorateSize ?? 0,
+      mandate: mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain), weight: weightOf(charter.weighting, child.electorateSize ?? 0),
+      decided: result.outcome !== "NO_QUORUM" && result.yes + result.no + result.abstain > 0, electorateSize: child.electorateSize ?? 0,
       yes: result.yes, no: result.no, abstain: result.abstain, outcome: result.outcome,
     });
   }

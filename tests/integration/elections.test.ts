@@ -405,3 +405,28 @@ describe("the count and the delegations it creates", () => {
     expect(recalled.endReason).toBe("RECALLED");
   });
 });
+
+describe("candidates who leave, and elections nobody votes in", () => {
+  it("a candidate who left the council before the close is passed over, and ballots move to the next preference", async () => {
+    const { councilId, members } = await council(5, { quorumPercent: 0 });
+    const [a, b, c, d, e] = members as [string, string, string, string, string];
+    const electionId = (await createElection(t.db, { councilId, authorId: a, body: "", roleName: "Treasurer", seats: 1, termMonths: 12 })).id;
+    for (const x of [a, b]) await nominate(t.db, { proposalId: electionId, nomineeId: x, actorId: x });
+    await openVoting(t.db, { proposalId: electionId, actorId: a });
+    for (const [voter, ranking] of [[c, [a, b]], [d, [a]], [e, [b]]] as const) await castRankedVote(t.db, { proposalId: electionId, userId: voter, ranking: [...ranking] });
+    await leaveCouncil(t.db, { councilId, userId: a }); // a would have won 2–1
+    await expireVoting(t.db, electionId);
+    const result = await closeProposal(t.db, electionId);
+    expect(result?.winners).toEqual([b]);
+    expect((result?.count as { withdrawn: string[] }).withdrawn).toEqual([a]);
+    expect(await currentHolders(councilId)).toEqual([b]);
+  });
+
+  it("with no ballots at all nobody is elected, even under a 0% quorum (no seat is filled by lot alone)", async () => {
+    const { councilId, members } = await council(3, { quorumPercent: 0 });
+    const { result } = await runElection({ councilId, author: members[0]!, candidates: [members[0]!, members[1]!], ballots: [], seats: 1 });
+    expect(result.outcome).toBe("NO_QUORUM");
+    expect(result.winners).toEqual([]);
+    expect(await currentHolders(councilId)).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+"use server";
+// Server actions for elections: authenticate, validate, call the service, revalidate.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formAction } from "../actions/form-action";
+import { DomainError } from "../errors";
+import { castRankedVote, createElection, nominate, respondToNomination } from "./service";
+import { rankingFromFields, ZCreateElection, ZNominate, ZRankedVote, ZRespondNomination } from "./schemas";
+
+export const createElectionAction = formAction(ZCreateElection, async (input, { db, user }) => {
+  const election = await createElection(db, { ...input, authorId: user.id });
+  redirect(`/proposals/${election.id}`);
+});
+
+export const nominateAction = formAction(ZNominate, async ({ proposalId, nomineeId }, { db, user }) => {
+  await nominate(db, { proposalId, nomineeId, actorId: user.id });
+  revalidatePath(`/proposals/${proposalId}`);
+  return {
+    ok: true,
+    message: nomineeId === user.id
+      ? "You are nominated and stand as a candidate."
+      : "Nomination recorded. The nominee accepts or declines before voting opens.",
+  };
+});
+
+// Only the signed-in person answers their own nomination: the nominee is never taken from the form.
+export const respondToNominationAction = formAction(ZRespondNomination, async ({ proposalId, accept }, { db, user }) => {
+  await respondToNomination(db, { proposalId, nomineeId: user.id, accept: accept === "yes" });
+  revalidatePath(`/proposals/${proposalId}`);
+  return { ok: true, message: accept === "yes" ? "Recorded: you stand as a candidate." : "Recorded: you do not stand." };
+});
+
+/** The ballot arrives as rank_<candidateId> fields; rankingFromFields orders them (blank = unranked). */
+function ballotFromFields(fields: Record<string, string>) {
+  const { ranking, error } = rankingFromFields(fields);
+  if (error) throw new DomainError("INVALID", error, { ranking: [error] });
+  return { proposalId: fields.proposalId, ranking };
+}
+
+export const castRankedVoteAction = formAction(
+  ZRankedVote,
+  async ({ proposalId, ranking }, { db, user }) => {
+    await castRankedVote(db, { proposalId, userId: user.id, ranking });
+    revalidatePath(`/proposals/${proposalId}`);
+    return {
+      ok: true,
+      message: `Your ballot is recorded, ranking ${ranking.length} candidate${ranking.length === 1 ? "" : "s"}. You can change it until voting closes.`,
+    };
+  },
+  ballotFromFields,
+);

@@ -120,45 +120,43 @@ async function openFederationVotingInTx(
   tx: Tx,
   { proposalId, actorId, votingHours, skipAuthorCheck = false }: { proposalId: string; actorId: string; votingHours?: number | undefined; skipAuthorCheck?: boolean },
 ) {
-  {
-    await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
-    const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
-    if (!proposal || proposal.kind !== "FEDERATION_MOTION") throw new DomainError("NOT_FOUND", "There is no such federation motion.");
-    if (!skipAuthorCheck && proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can open voting on a federation motion.");
-    if (!skipAuthorCheck && !(await findFederationVoice(tx, proposal.councilId, actorId))) {
-      throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can open its votes.");
-    }
-    if (proposal.withdrawnAt || proposal.votingOpenedAt) throw new DomainError("CLOSED", "Voting can only be opened on a motion in deliberation.");
-    const charter = await currentCharter(tx, proposal.councilId);
-    if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
-      throw new DomainError("INVALID", "The voting period is too short.", { votingHours: [`The federation's charter gives every vote at least ${charter.votingPeriodHours} hours.`] });
-    }
-    const openedAt = new Date();
-    const closesAt = new Date(openedAt.getTime() + Math.max(charter.votingPeriodHours, votingHours ?? 0) * 3_600_000);
-    const members = await tx.federationMembership.findMany({ where: { federationId: proposal.councilId, status: "ACTIVE" }, include: { council: true } });
-    let weight = 0;
-    for (const m of members) {
-      const memberCharter = await currentCharter(tx, m.councilId);
-      const child = await tx.proposal.create({
-        data: {
-          councilId: m.councilId, authorId: proposal.authorId, kind: "MANDATE", parentId: proposal.id,
-          title: proposal.title,
-          body: `${proposal.body}\n\n---\n*This is ${m.council.name}'s mandate vote on a question put to the federation. Our outcome becomes the mandate our delegates carry.*`,
-          votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: memberCharter.id,
-        },
-      });
-      const electorateSize = await tx.$executeRaw`
-        INSERT INTO "ElectorateEntry" ("proposalId", "userId")
-        SELECT ${child.id}, "userId" FROM "Membership"
-        WHERE "councilId" = ${m.councilId} AND status = 'ACTIVE' AND "admittedAt" <= ${openedAt}`;
-      await tx.proposal.update({ where: { id: child.id }, data: { electorateSize } });
-      weight += weightOf(charter.weighting, electorateSize);
-    }
-    return tx.proposal.update({
-      where: { id: proposalId },
-      data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, electorateSize: weight },
-    });
+  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
+  const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
+  if (!proposal || proposal.kind !== "FEDERATION_MOTION") throw new DomainError("NOT_FOUND", "There is no such federation motion.");
+  if (!skipAuthorCheck && proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can open voting on a federation motion.");
+  if (!skipAuthorCheck && !(await findFederationVoice(tx, proposal.councilId, actorId))) {
+    throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can open its votes.");
   }
+  if (proposal.withdrawnAt || proposal.votingOpenedAt) throw new DomainError("CLOSED", "Voting can only be opened on a motion in deliberation.");
+  const charter = await currentCharter(tx, proposal.councilId);
+  if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
+    throw new DomainError("INVALID", "The voting period is too short.", { votingHours: [`The federation's charter gives every vote at least ${charter.votingPeriodHours} hours.`] });
+  }
+  const openedAt = new Date();
+  const closesAt = new Date(openedAt.getTime() + Math.max(charter.votingPeriodHours, votingHours ?? 0) * 3_600_000);
+  const members = await tx.federationMembership.findMany({ where: { federationId: proposal.councilId, status: "ACTIVE" }, include: { council: true } });
+  let weight = 0;
+  for (const m of members) {
+    const memberCharter = await currentCharter(tx, m.councilId);
+    const child = await tx.proposal.create({
+      data: {
+        councilId: m.councilId, authorId: proposal.authorId, kind: "MANDATE", parentId: proposal.id,
+        title: proposal.title,
+        body: `${proposal.body}\n\n---\n*This is ${m.council.name}'s mandate vote on a question put to the federation. Our outcome becomes the mandate our delegates carry.*`,
+        votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: memberCharter.id,
+      },
+    });
+    const electorateSize = await tx.$executeRaw`
+      INSERT INTO "ElectorateEntry" ("proposalId", "userId")
+      SELECT ${child.id}, "userId" FROM "Membership"
+      WHERE "councilId" = ${m.councilId} AND status = 'ACTIVE' AND "admittedAt" <= ${openedAt}`;
+    await tx.proposal.update({ where: { id: child.id }, data: { electorateSize } });
+    weight += weightOf(charter.weighting, electorateSize);
+  }
+  return tx.proposal.update({
+    where: { id: proposalId },
+    data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, electorateSize: weight },
+  });
 }
 
 /** Counts each council's mandate vote, then the federation outcome from the mandates. */

@@ -2,16 +2,19 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 
-export function ProposalForm({ action, councilId }: { action: FormActionFn; councilId: string }) {
+/** `idField` names the hidden id: a council's proposal, or a federation's motion. */
+export function ProposalForm({ action, councilId, idField = "councilId", submitLabel = "Submit for deliberation" }: {
+  action: FormActionFn; councilId: string; idField?: "councilId" | "federationId"; submitLabel?: string;
+}) {
   const [state, formAction] = useActionState(action, { ok: false });
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <input type="hidden" name="councilId" value={councilId} />
+      <input type="hidden" name={idField} value={councilId} />
       <Field label="Title" name="title" state={state} required maxLength={160} hint="A question or decision in one line." />
       <Field label="Proposal" name="body" state={state} multiline rows={10} required maxLength={20000}
         hint="Markdown works: **bold**, lists with -, links like [text](https://…). HTML is not rendered." />
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Submitting…">Submit for deliberation</SubmitButton>
+      <SubmitButton pendingLabel="Submitting…">{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -68,8 +68,10 @@ export function FormMessage({ state }: { state: FormState }) {
   );
 }
 
-export function SubmitButton({ children, variant = "primary", pendingLabel }: {
+export function SubmitButton({ children, variant = "primary", pendingLabel, name, value }: {
   children: ReactNode; variant?: "primary" | "secondary" | "danger"; pendingLabel?: string;
+  /** For a form with several submit buttons: the one pressed is sent as name=value. */
+  name?: string; value?: string;
 }) {
   const { pending } = useFormStatus();
   const styles = {
@@ -80,6 +82,8 @@ export function SubmitButton({ children, variant = "primary", pendingLabel }: {
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       disabled={pending}
       aria-busy={pending}
       className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}

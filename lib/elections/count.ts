@@ -6,6 +6,8 @@ export interface ElectionCount extends StvResult {
   turnout: number;
   quorumNeeded: number;
   candidates: { id: string; name: string }[];
+  /** Candidates who left the council before the close: passed over, as if they had withdrawn. */
+  withdrawn?: string[];
 }
 
 /** The stored count, or null when it is missing or not an election count. */

@@ -13,6 +13,12 @@ import { looksLikeSlug } from "@/lib/councils/schemas";
 import { listCouncilProposals } from "@/lib/proposals/service";
 import { hours, proposalStatus } from "@/lib/proposals/lifecycle";
 import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { FederationView } from "@/components/federations/FederationView";
+import { requestToJoinFederationAction } from "@/lib/federations/actions";
+import { findFederationPage } from "@/lib/federations/service";
+import { findMemberCouncilIds, listAdmissionMotions, listCouncilFederations, listFacilitatedCouncils } from "@/lib/federations/queries";
+import type { PrismaClient } from "@/lib/db";
+import type { Charter } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 
 const ZPages = z.object({
@@ -38,7 +44,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const view = await findCouncilPage(db, { slug, viewerId: user?.id ?? null, memberPage });
   if (!view) notFound();
   const { council, charter, isMember, isFacilitator, viewer } = view;
+  if (council.kind === "FEDERATION") return <Federation db={db} federation={council} charter={charter} userId={user?.id ?? null} page={page} />;
   const proposals = isMember ? await listCouncilProposals(db, { councilId: council.id, page }) : null;
+  const federations = isMember ? await listCouncilFederations(db, council.id) : [];
   const here = `/councils/${council.slug}`;
   const ref = { councilId: council.id, slug: council.slug };
 
@@ -84,6 +92,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
           <div><dt className="text-stone-600">Voting period</dt><dd>{hours(charter.votingPeriodHours)} by default</dd></div>
           <div><dt className="text-stone-600">Results</dt><dd>{charter.liveResults ? "Live tally while voting is open" : "Tally shown after the close; turnout shown live"}</dd></div>
+          {charter.termLimit !== null ? (
+            <div><dt className="text-stone-600">Rotation</dt><dd>At most {charter.termLimit} term{charter.termLimit === 1 ? "" : "s"} in the same role</dd></div>
+          ) : null}
           <div><dt className="text-stone-600">Version</dt><dd>{charter.version}, fixed at founding</dd></div>
         </dl>
       </section>
@@ -107,7 +118,10 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         <section aria-labelledby="proposals" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="proposals" className="text-lg font-semibold">Proposals</h2>
-            <Link href={`${here}/proposals/new`} className="rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">New proposal</Link>
+            <div className="flex flex-wrap gap-2">
+              <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-900 hover:bg-stone-50">New election</Link>
+              <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">New proposal</Link>
+            </div>
           </div>
           {proposals.total === 0 ? <p className="text-stone-600">No proposals yet.</p> : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
@@ -127,6 +141,31 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </section>
       ) : user && !isMember ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-4 text-stone-700">Proposals, votes and the member list are visible to members of this council.</p>
+      ) : null}
+
+      {isMember ? (
+        <section aria-labelledby="delegations-and-federations" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="delegations-and-federations" className="text-lg font-semibold">Delegations and federations</h2>
+          <p className="text-sm text-stone-700">
+            Who holds the council&apos;s roles and seats, for which term, and how to recall them:{" "}
+            <Link href={`${here}/delegations`} className="font-medium text-emerald-800 underline">Delegations</Link>
+          </p>
+          {federations.length > 0 ? (
+            <ul className="space-y-1 text-sm" aria-label="Federations">
+              {federations.map((f) => (
+                <li key={f.federation.slug}>
+                  <Link href={`/councils/${f.federation.slug}`} className="font-medium text-emerald-800 underline">{f.federation.name}</Link>
+                  <span className="text-stone-600"> · {f.status === "ACTIVE" ? "member" : "asked to join; the member councils are voting"}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-stone-600">This council is not in any federation.</p>
+          )}
+          {isFacilitator ? (
+            <Link href={`/federations/new?council=${council.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-emerald-800 underline">Found a federation with this council</Link>
+          ) : null}
+        </section>
       ) : null}
 
       {isMember ? (
@@ -155,5 +194,32 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A federation renders as one: member councils, their delegates, requests, charter and motions. */
+async function Federation({ db, federation, charter, userId, page }: {
+  db: PrismaClient;
+  federation: { id: string; slug: string; name: string; description: string };
+  charter: Charter;
+  userId: string | null;
+  page: number;
+}) {
+  const [{ members, delegates }, admissions, facilitated] = await Promise.all([
+    findFederationPage(db, { federationId: federation.id }),
+    listAdmissionMotions(db, federation.id),
+    userId ? listFacilitatedCouncils(db, userId) : [],
+  ]);
+  // What listJoinableCouncils answers, plus the viewer's councils already waiting for a decision.
+  const status = new Map(members.map((m) => [m.council.id, m.status]));
+  const joinable = facilitated.filter((c) => !status.has(c.id));
+  const requested = facilitated.filter((c) => status.get(c.id) === "PENDING");
+  const active = members.filter((m) => m.status === "ACTIVE");
+  const mine = userId ? await findMemberCouncilIds(db, userId, active.map((m) => m.council.id)) : new Set<string>();
+  const voiceThrough = active.filter((m) => mine.has(m.council.id)).map((m) => m.council);
+  const motions = voiceThrough.length > 0 ? await listCouncilProposals(db, { councilId: federation.id, page }) : null;
+  return (
+    <FederationView federation={federation} charter={charter} members={members} delegates={delegates} admissions={admissions}
+      voiceThrough={voiceThrough} joinable={joinable} requested={requested} signedIn={Boolean(userId)} motions={motions} joinAction={requestToJoinFederationAction} />
   );
 }

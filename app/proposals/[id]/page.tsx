@@ -1,5 +1,9 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { ElectionResult } from "@/components/elections/ElectionResult";
+import { Nominations } from "@/components/elections/Nominations";
+import { RankedBallotForm } from "@/components/elections/RankedBallotForm";
+import { MandateResults, OpenMandates } from "@/components/federations/Mandates";
 import { Markdown } from "@/components/proposals/Markdown";
 import { OpenVotingForm } from "@/components/proposals/OpenVotingForm";
 import { TallyBars, Turnout } from "@/components/proposals/ResultPanel";
@@ -11,6 +15,13 @@ import { getDb } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
 import { ZId } from "@/lib/councils/schemas";
 import { roleMay } from "@/lib/councils/membership";
+import { findByElection } from "@/lib/delegations/queries";
+import { castRankedVoteAction, nominateAction, respondToNominationAction } from "@/lib/elections/actions";
+import { readElectionCount } from "@/lib/elections/count";
+import { countRankedBallots } from "@/lib/elections/queries";
+import { readFederationCount, WEIGHTING_LABEL } from "@/lib/federations/count";
+import { findMemberCouncilIds } from "@/lib/federations/queries";
+import { mandateFromOutcome } from "@/lib/federations/rules";
 import { castVoteAction, openVotingAction, withdrawProposalAction } from "@/lib/proposals/actions";
 import { resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
@@ -20,6 +31,9 @@ import { countTurnout } from "@/lib/voting/service";
 type Props = { params: Promise<{ id: string }> };
 
 const when = (d: Date) => `${d.toUTCString().slice(0, 22)} UTC`;
+const day = (d: Date) => d.toUTCString().slice(5, 16);
+
+const END_LABEL = { TERM_ENDED: "its term ended", SUPERSEDED: "a later election replaced it", RECALLED: "it was recalled", LEFT_COUNCIL: "the holder left the council" } as const;
 
 async function load(rawId: string, viewerId: string) {
   const id = ZId.safeParse(rawId);
@@ -39,34 +53,133 @@ export default async function ProposalPage({ params }: Props) {
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
   const { proposal, status, result, charter, viewer, myVote, eligible, liveTally } = view;
+  const kind = proposal.kind;
+  // What each kind brings beyond a motion (see findProposalPage).
+  const election = "election" in view ? view.election : null;
+  const recall = "recall" in view ? view.recall : null;
+  const federation = "federation" in view ? view.federation : null;
+  const mandateOf = "mandateOf" in view ? view.mandateOf : null;
+  const yesNo = kind === "MOTION" || kind === "RECALL" || kind === "MANDATE";
+
   const visible = resultVisibility(status, charter.liveResults);
   const electorate = proposal.electorateSize ?? 0;
-  const turnout = status === "voting" ? await countTurnout(db, proposal.id) : (result ? result.yes + result.no + result.abstain : 0);
+  const turnout = status !== "voting" ? 0 : kind === "ELECTION" ? await countRankedBallots(db, proposal.id) : await countTurnout(db, proposal.id);
   const rules = { quorumPercent: charter.quorumPercent, passThreshold: charter.passThreshold };
-  const decision = result ? decideOutcome(result, result.electorateSize, rules) : null;
+  const decision = result && kind !== "ELECTION" ? decideOutcome(result, result.electorateSize, rules) : null;
   const isAuthor = proposal.authorId === user.id;
-  const canOpen = status === "deliberation" && (isAuthor || roleMay(viewer.role, "open-any-vote"));
+  // A federation motion is opened by its author alone; a mandate vote opens with the federation's.
+  const canOpen = status === "deliberation" && kind !== "MANDATE" &&
+    (isAuthor || (kind !== "FEDERATION_MOTION" && roleMay(viewer.role, "open-any-vote")));
+  // Withdrawing runs through the proposing council's membership, which a federation has no persons in.
+  const canWithdraw = status === "deliberation" && isAuthor && kind !== "FEDERATION_MOTION";
+  const hasVoted = kind === "ELECTION" ? Boolean(election?.myRanking) : Boolean(myVote);
+
+  const byElection = kind === "RECALL" && result?.outcome === "PASSED" && recall?.delegation && proposal.votingClosesAt
+    ? await findByElection(db, { councilId: proposal.councilId, roleId: recall.delegation.roleId, after: proposal.votingClosesAt })
+    : null;
+  const myCouncils = federation ? await findMemberCouncilIds(db, user.id, federation.mandates.map((m) => m.councilId)) : new Set<string>();
+  const electionCount = kind === "ELECTION" && result ? readElectionCount(result.count) : null;
+  const federationCount = kind === "FEDERATION_MOTION" && result ? readFederationCount(result.count) : null;
 
   return (
     <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label="Breadcrumb" className="flex flex-wrap gap-x-2 text-sm">
         <Link className="text-emerald-800 underline" href={`/councils/${proposal.council.slug}`}>{proposal.council.name}</Link>
+        {mandateOf ? (
+          <>
+            <span aria-hidden="true">›</span>
+            <Link className="text-emerald-800 underline" href={`/proposals/${mandateOf.id}`}>Motion to {mandateOf.council.name}</Link>
+          </>
+        ) : null}
       </nav>
       <header className="space-y-2">
         <StatusBadge status={status} outcome={result?.outcome} />
-        <h1 className="text-2xl font-bold sm:text-3xl">{proposal.title}</h1>
+        <h1 className="text-2xl font-bold break-words sm:text-3xl">{proposal.title}</h1>
         <p className="text-sm text-stone-600">
-          Proposed by {proposal.author.name} on {when(proposal.createdAt)}
+          {kind === "ELECTION" ? "Called" : "Proposed"} by {proposal.author.name} on {when(proposal.createdAt)}
           {proposal.votingClosesAt ? ` · voting ${status === "voting" ? "closes" : "closed"} ${when(proposal.votingClosesAt)}` : ""}
         </p>
         {status === "voting" && eligible ? (
-          <a href="#voting" className="inline-block rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950">
-            {myVote ? "You have voted · change your vote ↓" : "Voting is open · go to your vote ↓"}
+          <a href="#voting" className="inline-flex min-h-11 items-center rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950">
+            {kind === "ELECTION"
+              ? (hasVoted ? "You have ranked the candidates · change your ballot ↓" : "Voting is open · go to your ballot ↓")
+              : (hasVoted ? "You have voted · change your vote ↓" : "Voting is open · go to your vote ↓")}
           </a>
         ) : null}
       </header>
 
-      {status === "closed" && result && decision ? (
+      {election ? (
+        <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950">
+          {proposal.byElection ? "By-election for a vacant seat: " : ""}
+          <strong>{election.role.name}</strong>: {proposal.seats ?? election.role.seats} seat{(proposal.seats ?? election.role.seats) === 1 ? "" : "s"},
+          terms of {election.role.termMonths} months. Ranked ballots, counted by single transferable vote.{" "}
+          <Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">Current holders</Link>
+        </p>
+      ) : null}
+
+      {recall ? (
+        <section aria-labelledby="recall-target" className="space-y-1 rounded-lg border border-red-200 bg-red-50/50 p-3">
+          <h2 id="recall-target" className="font-semibold">The delegation this recall targets</h2>
+          {recall.delegation ? (
+            <>
+              <p data-testid="recall-target">
+                <strong>{recall.delegation.holder.name}</strong> as {recall.delegation.role.name}, term {day(recall.delegation.startsAt)} – {day(recall.delegation.endsAt)}.
+              </p>
+              {recall.delegation.endedAt ? (
+                <p className="text-sm text-stone-700">
+                  This delegation ended on {day(recall.delegation.endedAt)}: {END_LABEL[recall.delegation.endReason ?? "TERM_ENDED"]}.
+                </p>
+              ) : (
+                <p className="text-sm text-stone-700">If this recall passes, the delegation ends at once and a by-election fills the seat.</p>
+              )}
+            </>
+          ) : <p>The delegation no longer exists.</p>}
+          <p className="text-sm"><Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">All delegations</Link></p>
+        </section>
+      ) : null}
+
+      {mandateOf ? (
+        <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950" data-testid="mandate-of">
+          In this vote {proposal.council.name} decides its mandate on a{" "}
+          <Link href={`/proposals/${mandateOf.id}`} className="font-medium text-emerald-800 underline">motion put to {mandateOf.council.name}</Link>.
+          The outcome becomes the council&apos;s mandate, which its delegates carry to the federation: passed means yes,
+          rejected means no, and no quorum means abstain.
+        </p>
+      ) : null}
+
+      {federation?.admits && status !== "closed" ? (
+        <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950">
+          If this motion passes, <Link href={`/councils/${federation.admits.slug}`} className="font-medium text-emerald-800 underline">{federation.admits.name}</Link> joins the federation.
+        </p>
+      ) : null}
+
+      {status === "closed" && result && kind === "ELECTION" ? (
+        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
+          {electionCount && election ? (
+            <ElectionResult count={electionCount} elected={result.outcome === "ELECTED"} quorumMet={result.quorumMet} seats={electionCount.seats}
+              electorateSize={result.electorateSize} quorumPercent={charter.quorumPercent} roleName={election.role.name} />
+          ) : <p>The count is not available.</p>}
+        </section>
+      ) : null}
+
+      {status === "closed" && result && decision && kind === "FEDERATION_MOTION" ? (
+        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="result" className="text-xl font-semibold">Federation outcome: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
+          <p className="text-sm text-stone-700">Computed from the member councils&apos; mandates, never from any delegate&apos;s own choice.</p>
+          {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} /> : null}
+          <ul className="space-y-1 text-sm">
+            <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}% of the weight: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} of {result.electorateSize} took part)</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[charter.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstaining mandates do not count here)</li>
+            <li className="text-stone-600">Decided under the federation&apos;s charter version {charter.version}: {WEIGHTING_LABEL[charter.weighting].toLowerCase()}.</li>
+          </ul>
+          {federation?.admits && status !== "closed" ? (
+            <p className="font-medium">{result.outcome === "PASSED" ? `${federation.admits.name} is now a member of the federation.` : `${federation.admits.name} was not admitted.`}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {status === "closed" && result && decision && yesNo ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
           <TallyBars tally={result} />
@@ -76,6 +189,16 @@ export default async function ProposalPage({ params }: Props) {
             <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[charter.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstentions do not count here)</li>
             <li className="text-stone-600">Decided under charter version {charter.version}. Electorate: the {result.electorateSize} members when voting opened.</li>
           </ul>
+          {kind === "MANDATE" ? (
+            <p className="font-medium" data-testid="mandate">The council&apos;s mandate to {mandateOf?.council.name ?? "the federation"}: {{ YES: "Yes", NO: "No", ABSTAIN: "Abstain" }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)]}</p>
+          ) : null}
+          {kind === "RECALL" && result.outcome === "PASSED" ? (
+            <p className="rounded-md bg-emerald-50 p-3 text-emerald-950" data-testid="recall-passed">
+              The recall passed: {recall?.delegation ? `${recall.delegation.holder.name}'s delegation as ${recall.delegation.role.name}` : "the delegation"} ended when voting closed.{" "}
+              {byElection ? <Link href={`/proposals/${byElection.id}`} className="font-medium text-emerald-800 underline">{byElection.title}</Link> : "A by-election"}{" "}
+              fills the seat.
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -85,7 +208,28 @@ export default async function ProposalPage({ params }: Props) {
         <Markdown>{proposal.body}</Markdown>
       </section>
 
-      {status === "voting" ? (
+      {status === "voting" && kind === "ELECTION" && election ? (
+        <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
+          <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
+          <Turnout turnout={turnout} electorate={electorate} quorumNeeded={Math.ceil((charter.quorumPercent * electorate) / 100)} />
+          <p className="text-sm text-stone-600">The count is shown when voting closes.</p>
+          {eligible && viewer.status === "ACTIVE" ? (
+            <RankedBallotForm action={castRankedVoteAction} proposalId={proposal.id} current={election.myRanking}
+              candidates={election.nominations.filter((n) => n.acceptedAt).map((n) => n.nominee)} />
+          ) : (
+            <p className="text-stone-700">You joined after voting opened, so this election is decided by the members at that time.</p>
+          )}
+        </section>
+      ) : null}
+
+      {status === "voting" && kind === "FEDERATION_MOTION" && federation ? (
+        <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
+          <h2 id="voting" className="text-xl font-semibold">The member councils are voting</h2>
+          <OpenMandates votes={federation.mandates} mine={myCouncils} weighting={charter.weighting} />
+        </section>
+      ) : null}
+
+      {status === "voting" && yesNo ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
           <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
           <Turnout turnout={turnout} electorate={electorate} quorumNeeded={Math.ceil((charter.quorumPercent * electorate) / 100)} />
@@ -98,13 +242,23 @@ export default async function ProposalPage({ params }: Props) {
         </section>
       ) : null}
 
+      {status === "deliberation" && election ? (
+        <Nominations proposalId={proposal.id} nominations={election.nominations} members={election.members} viewerId={user.id}
+          open nominateAction={nominateAction} respondAction={respondToNominationAction} />
+      ) : null}
+
       {status === "deliberation" ? (
         <section aria-labelledby="next" className="space-y-4">
           <h2 id="next" className="text-lg font-semibold">In deliberation</h2>
-          <p className="text-stone-700">Members are discussing this proposal. {canOpen ? "When it is ready, open voting." : "The author or a facilitator opens voting."}</p>
+          <p className="text-stone-700">
+            {kind === "ELECTION" ? "Members nominate candidates and nominees reply. " : kind === "FEDERATION_MOTION" ? "Members of the member councils are discussing this motion. " : "Members are discussing this proposal. "}
+            {canOpen
+              ? (kind === "FEDERATION_MOTION" ? "When it is ready, open voting: every member council then votes on its mandate." : "When it is ready, open voting.")
+              : (kind === "FEDERATION_MOTION" ? "The author opens voting." : "The author or a facilitator opens voting.")}
+          </p>
           {canOpen ? <OpenVotingForm action={openVotingAction} proposalId={proposal.id} charterHours={charter.votingPeriodHours} /> : null}
-          {isAuthor ? (
-            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label="Withdraw proposal" variant="danger"
+          {canWithdraw ? (
+            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? "Withdraw election" : "Withdraw proposal"} variant="danger"
               confirm="Withdraw this proposal? This cannot be undone." />
           ) : null}
         </section>

@@ -3,6 +3,8 @@ import { ProposalForm } from "@/components/proposals/ProposalForm";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { looksLikeSlug } from "@/lib/councils/schemas";
+import { createFederationMotionAction } from "@/lib/federations/actions";
+import { findFederationVoice } from "@/lib/federations/service";
 import { createProposalAction } from "@/lib/proposals/actions";
 
 export const metadata = { title: "New proposal" };
@@ -12,8 +14,25 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
   if (!looksLikeSlug(slug)) notFound();
   const user = await requireUser(`/councils/${encodeURIComponent(slug)}/proposals/new`);
   const db = await getDb();
-  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true } });
+  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true, kind: true } });
   if (!council) notFound();
+  if (council.kind === "FEDERATION") {
+    // A federation's members are councils: anyone in a member council may put a question to it.
+    if (!(await findFederationVoice(db, council.id, user.id))) forbidden();
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <div>
+          <p className="text-sm text-stone-600">{council.name}</p>
+          <h1 className="text-2xl font-bold">New federation motion</h1>
+          <p className="text-stone-700">
+            It starts in deliberation. When you open voting, every member council votes on its mandate under its own
+            charter, and the federation&apos;s outcome is computed from the mandates.
+          </p>
+        </div>
+        <ProposalForm action={createFederationMotionAction} councilId={council.id} idField="federationId" submitLabel="Put the motion to the federation" />
+      </div>
+    );
+  }
   const membership = await db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: user.id } } });
   if (membership?.status !== "ACTIVE") forbidden();
   return (

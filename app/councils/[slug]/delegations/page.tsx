@@ -1,0 +1,140 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { RecallForm } from "@/components/delegations/RecallForm";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { looksLikeSlug } from "@/lib/councils/schemas";
+import { startRecallAction } from "@/lib/delegations/actions";
+import { listDelegations } from "@/lib/delegations/service";
+import type { DelegationEnd } from "@/lib/generated/prisma/enums";
+import { proposalStatus } from "@/lib/proposals/lifecycle";
+
+export const metadata = { title: "Delegations" };
+
+const day = (d: Date) => d.toUTCString().slice(5, 16);
+
+const END_LABEL: Record<DelegationEnd, string> = {
+  TERM_ENDED: "Term ended",
+  SUPERSEDED: "Replaced by a later election",
+  RECALLED: "Recalled",
+  LEFT_COUNCIL: "Left the council",
+};
+
+export default async function DelegationsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  if (!looksLikeSlug(slug)) notFound();
+  const user = await requireUser(`/councils/${encodeURIComponent(slug)}/delegations`);
+  const db = await getDb();
+  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+  if (!council) notFound();
+  const membership = await db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: user.id } } });
+  if (membership?.status !== "ACTIVE") forbidden();
+  const now = new Date();
+  const { current, past, roles } = await listDelegations(db, { councilId: council.id, now });
+  const here = `/councils/${council.slug}`;
+  const vacant = (role: { id: string; seats: number }) => Math.max(0, role.seats - current.filter((d) => d.role.id === role.id).length);
+
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link className="text-emerald-800 underline" href={here}>{council.name}</Link>
+      </nav>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold sm:text-3xl">Delegations</h1>
+        <p className="text-stone-700">
+          Who holds the council&apos;s roles and its seats in federations, elected for a term and recallable at any time:
+          any member can start a recall, and a passed recall ends the delegation at once.
+        </p>
+        <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-50">New election</Link>
+      </header>
+
+      <section aria-labelledby="current" className="space-y-3">
+        <h2 id="current" className="text-lg font-semibold">Current holders</h2>
+        {current.length === 0 ? <p className="text-stone-600">No one holds a role right now.</p> : (
+          <ul className="space-y-3">
+            {current.map((d) => {
+              const running = d.recalls.find((r) => !r.withdrawnAt && proposalStatus(r, now) !== "closed");
+              return (
+                <li key={d.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4" data-testid="delegation">
+                  <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                    <span className="min-w-0 flex-1 text-lg font-semibold break-words">{d.holder.name}{d.holder.id === user.id ? " (you)" : ""}</span>
+                    <span className="text-sm font-medium text-stone-700">{d.role.name}</span>
+                  </div>
+                  <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+                    <div><dt className="inline text-stone-600">Term: </dt><dd className="inline">{day(d.startsAt)} – {day(d.endsAt)}</dd></div>
+                    <div>
+                      <dt className="inline text-stone-600">Elected by: </dt>
+                      <dd className="inline">
+                        {d.electedBy ? <Link href={`/proposals/${d.electedBy.id}`} className="text-emerald-800 underline">{d.electedBy.title}</Link> : "not recorded"}
+                      </dd>
+                    </div>
+                    {d.role.federation ? (
+                      <div className="sm:col-span-2">
+                        <dt className="inline text-stone-600">Seat in: </dt>
+                        <dd className="inline"><Link href={`/councils/${d.role.federation.slug}`} className="text-emerald-800 underline">{d.role.federation.name}</Link></dd>
+                      </div>
+                    ) : null}
+                  </dl>
+                  {running ? (
+                    <p className="text-sm">
+                      <Link href={`/proposals/${running.id}`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">A recall is under way</Link>
+                    </p>
+                  ) : (
+                    <details className="rounded-md border border-stone-200 p-2">
+                      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-red-800">Start a recall</summary>
+                      <div className="pt-2"><RecallForm action={startRecallAction} delegationId={d.id} holderName={d.holder.name} /></div>
+                    </details>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="past" className="space-y-3">
+        <h2 id="past" className="text-lg font-semibold">Past holders</h2>
+        {past.length === 0 ? <p className="text-stone-600">No past delegations.</p> : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {past.map((d) => {
+              const passedRecall = d.recalls.find((r) => r.result?.outcome === "PASSED");
+              const ended = d.endedAt ?? d.endsAt;
+              return (
+                <li key={d.id} className="space-y-1 p-3">
+                  <div className="flex flex-wrap items-baseline gap-x-3">
+                    <span className="min-w-0 flex-1 font-medium break-words">{d.holder.name}</span>
+                    <span className="text-sm text-stone-700">{d.role.name}</span>
+                  </div>
+                  <p className="text-sm text-stone-700">
+                    {day(d.startsAt)} – {day(ended)} ·{" "}
+                    {d.endReason === "RECALLED" && passedRecall ? (
+                      <Link href={`/proposals/${passedRecall.id}`} className="text-emerald-800 underline">Recalled</Link>
+                    ) : (
+                      END_LABEL[d.endReason ?? "TERM_ENDED"]
+                    )}
+                    {d.electedBy ? <> · elected by <Link href={`/proposals/${d.electedBy.id}`} className="text-emerald-800 underline">{d.electedBy.title}</Link></> : null}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      {roles.length > 0 ? (
+        <section aria-labelledby="roles" className="space-y-2">
+          <h2 id="roles" className="text-lg font-semibold">Roles</h2>
+          <ul className="space-y-1 text-sm">
+            {roles.map((r) => (
+              <li key={r.id}>
+                <strong>{r.name}</strong>: {r.seats} seat{r.seats === 1 ? "" : "s"}, terms of {r.termMonths} months
+                {r.kind === "FEDERATION_SEAT" ? " · delegates to a federation" : ""}
+                {" · "}{vacant(r) === 0 ? "all seats held" : `${vacant(r)} vacant`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { forbidden, notFound } from "next/navigation";
+import { ElectionForm } from "@/components/elections/ElectionForm";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { looksLikeSlug } from "@/lib/councils/schemas";
+import { createElectionAction } from "@/lib/elections/actions";
+import { listCouncilRoles } from "@/lib/elections/queries";
+
+export const metadata = { title: "New election" };
+
+export default async function NewElectionPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  if (!looksLikeSlug(slug)) notFound();
+  const user = await requireUser(`/councils/${encodeURIComponent(slug)}/elections/new`);
+  const db = await getDb();
+  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!council) notFound();
+  const membership = await db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: user.id } } });
+  if (membership?.status !== "ACTIVE") forbidden();
+  const roles = await listCouncilRoles(db, council.id);
+  const options = roles.map((r) => ({
+    id: r.id,
+    label: `${r.name} (${r.seats} seat${r.seats === 1 ? "" : "s"}, ${r.termMonths} months${r.federation ? `, delegates to ${r.federation.name}` : ""})`,
+  }));
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm text-stone-600">{council.name}</p>
+        <h1 className="text-2xl font-bold">New election</h1>
+        <p className="text-stone-700">
+          It starts in deliberation: members nominate candidates, and each nominee accepts or declines. When there are
+          candidates, you or a facilitator open voting. Ballots are ranked and counted by single transferable vote.
+        </p>
+      </div>
+      <ElectionForm action={createElectionAction} councilId={council.id} roles={options} />
+    </div>
+  );
+}

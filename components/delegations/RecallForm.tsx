@@ -1,0 +1,18 @@
+"use client";
+// Starting a recall of a current delegate: any member may, with a reason. It goes to deliberation
+// and is then voted like a motion under the charter; if it passes, the delegation ends at once.
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
+
+export function RecallForm({ action, delegationId, holderName }: { action: FormActionFn; delegationId: string; holderName: string }) {
+  const [state, formAction] = useActionState(action, { ok: false });
+  return (
+    <form action={formAction} noValidate className="space-y-3">
+      <input type="hidden" name="delegationId" value={delegationId} />
+      <Field label={`Why recall ${holderName}?`} name="reason" state={state} multiline rows={4} required maxLength={5000}
+        hint="Members read this in deliberation before they vote. Markdown works." />
+      <FormMessage state={state} />
+      <SubmitButton variant="danger" pendingLabel="Starting…">Start the recall</SubmitButton>
+    </form>
+  );
+}

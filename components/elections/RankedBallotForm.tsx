@@ -1,0 +1,53 @@
+"use client";
+// A ranked ballot that works on a phone and without JavaScript: a number box per candidate
+// (1 = first choice), blank for anyone not ranked. The server turns the boxes into an ordering.
+import { useActionState, useId } from "react";
+import { FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
+
+export function RankedBallotForm({ action, proposalId, candidates, current }: {
+  action: FormActionFn; proposalId: string; candidates: { id: string; name: string }[]; current: string[] | null;
+}) {
+  const [state, formAction] = useActionState(action, { ok: false });
+  const id = useId();
+  const saved = new Map((current ?? []).map((c, i) => [c, String(i + 1)]));
+  // After a refused ballot, show what was typed; otherwise the ballot on record.
+  const valueOf = (candidateId: string) => (state.values ? (state.values[`rank_${candidateId}`] ?? "") : (saved.get(candidateId) ?? ""));
+  const errors = state.fieldErrors?.ranking;
+  return (
+    <form action={formAction} noValidate className="space-y-3" aria-label="Ranked ballot">
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <fieldset aria-describedby={`${id}-help ${id}-error`}>
+        <legend className="mb-1 font-semibold">{current ? "Change your ranking" : "Rank the candidates"}</legend>
+        <p id={`${id}-help`} className="mb-3 text-sm text-stone-600">
+          Write 1 beside your first choice, 2 beside your second, and so on. Leave a box empty for anyone you
+          do not want to rank: ranking only some candidates is fine.
+        </p>
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-300 bg-white">
+          {candidates.map((c) => {
+            const value = valueOf(c.id);
+            return (
+              <li key={c.id} className="flex items-center gap-3 p-2">
+                <input
+                  key={`${c.id}:${value}`}
+                  id={`${id}-${c.id}`}
+                  name={`rank_${c.id}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={candidates.length}
+                  defaultValue={value}
+                  aria-invalid={errors ? true : undefined}
+                  className="min-h-11 w-16 shrink-0 rounded-md border border-stone-300 bg-white text-center text-lg tabular-nums focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-700/30 aria-[invalid=true]:border-red-600"
+                />
+                <label htmlFor={`${id}-${c.id}`} className="min-w-0 flex-1 py-2 font-medium break-words">{c.name}</label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      <p id={`${id}-error`} aria-live="polite" className="text-sm text-red-700">{errors?.join(" ")}</p>
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Recording…">{current ? "Change ballot" : "Cast ballot"}</SubmitButton>
+    </form>
+  );
+}

@@ -2,6 +2,7 @@
 // Founding a council: its identity and its charter. The charter is fixed at founding; changing it
 // later takes a vote of the members.
 import { useActionState } from "react";
+import { CharterFields } from "./CharterFields";
 import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 
 export function CouncilForm({ action }: { action: FormActionFn }) {
@@ -26,15 +27,8 @@ export function CouncilForm({ action }: { action: FormActionFn }) {
       <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
         <legend className="px-1 font-semibold">Charter: how decisions are made</legend>
         <p className="text-sm text-stone-600">These rules bind everyone, founders and facilitators included.</p>
-        <Field label="Quorum (% of members who must take part)" name="quorumPercent" type="number" min={0} max={100}
-          state={state} defaultValue="50" hint="Abstaining counts as taking part." />
-        <Field label="Pass threshold" name="passThreshold" state={state} defaultValue="SIMPLE_MAJORITY">
-          <option value="SIMPLE_MAJORITY">Simple majority: more yes than no</option>
-          <option value="TWO_THIRDS">Two-thirds: at least two yes for every no</option>
-          <option value="UNANIMITY">Unanimity: at least one yes and no one against</option>
-        </Field>
-        <Field label="Default voting period (hours)" name="votingPeriodHours" type="number" min={1} max={2160}
-          state={state} defaultValue="72" />
+        <CharterFields state={state} defaultHours="72" termLimit
+          quorumHint="The share of members who must take part. Abstaining counts as taking part." />
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="liveResults" defaultChecked={state.values?.liveResults === "on"} className="mt-1 size-4" />
           <span>Show the running tally while voting is open (otherwise members see only turnout until the close).</span>

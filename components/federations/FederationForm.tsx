@@ -2,6 +2,7 @@
 // Founding a federation: the council that founds it (its first member), its identity, and its
 // charter, including how the member councils' mandates are weighed.
 import { useActionState } from "react";
+import { CharterFields } from "@/components/councils/CharterFields";
 import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 
 export function FederationForm({ action, councils, foundingCouncilId }: {
@@ -29,15 +30,9 @@ export function FederationForm({ action, councils, foundingCouncilId }: {
           <option value="EQUAL">Equally: one council, one vote</option>
           <option value="MEMBERSHIP">By membership: larger councils weigh more</option>
         </Field>
-        <Field label="Quorum (% of the weight that must take part)" name="quorumPercent" type="number" min={0} max={100}
-          state={state} defaultValue="50" hint="Counted on the councils' weight. Abstaining counts as taking part, as in a council's own votes." />
-        <Field label="Pass threshold" name="passThreshold" state={state} defaultValue="SIMPLE_MAJORITY">
-          <option value="SIMPLE_MAJORITY">Simple majority: more yes than no</option>
-          <option value="TWO_THIRDS">Two-thirds: at least two yes for every no</option>
-          <option value="UNANIMITY">Unanimity: at least one yes and no one against</option>
-        </Field>
-        <Field label="Default voting period (hours)" name="votingPeriodHours" type="number" min={1} max={2160}
-          state={state} defaultValue="168" hint="Each member council's mandate vote runs for this long, or longer if asked." />
+        <CharterFields state={state} defaultHours="168" termLimit={false}
+          quorumHint="Counted on the councils' weight: the share of it whose own vote reached a decision (yes or no) by the deadline."
+          periodHint="Each member council's mandate vote runs for this long, or longer if asked." />
       </fieldset>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Founding…">Found federation</SubmitButton>

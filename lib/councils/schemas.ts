@@ -36,6 +36,11 @@ export const ZCharter = z.object({
     .min(1, "Voting must stay open for at least 1 hour.")
     .max(MAX_VOTING_PERIOD_HOURS, `Voting can stay open for at most ${MAX_VOTING_PERIOD_HOURS / 24} days.`)),
   liveResults: z.boolean().default(false),
+  termLimit: z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
+    z.coerce.number({ error: "Enter a number of terms, or leave it empty." }).int("Enter a whole number of terms.")
+      .min(1, "A limit is at least one term.").max(20, "Use at most 20 terms, or leave it empty.").nullable(),
+  ).optional(), // absent (not from a form) means no limit
 });
 
 /** A URL segment that could be a council's address; anything else is simply not found. */

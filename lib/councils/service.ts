@@ -17,7 +17,7 @@ export async function createCouncil(db: PrismaClient, input: TCreateCouncil & { 
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.council.create({ data: council });
-      await tx.charter.create({ data: { ...charter, councilId: created.id, version: 1 } });
+      await tx.charter.create({ data: { ...charter, termLimit: charter.termLimit ?? null, councilId: created.id, version: 1 } });
       await tx.membership.create({
         data: { councilId: created.id, userId: founderId, role: "FACILITATOR", status: "ACTIVE", admittedAt: new Date() },
       });

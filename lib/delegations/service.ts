@@ -91,6 +91,7 @@ export async function applyRecall(tx: Tx, recall: { id: string; authorId: string
       roleId: delegation.roleId,
       seats: 1,
       byElection: true,
+      openedByRecallId: recall.id,
       title: `By-election: ${delegation.role.name}`,
       body: `${delegation.holder.name} was recalled (see the recall motion). This by-election fills the vacant seat for a full term. Nominate yourself or another member.`,
     },

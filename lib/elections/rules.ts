@@ -51,11 +51,11 @@ export function decideElection(
   options: { proposalId: string; seats: number; candidateIds: readonly string[]; electorateSize: number; quorumPercent: number },
 ): ElectionDecision {
   const turnout = ballots.reduce((sum, b) => sum + (b.count ?? 1), 0);
-  const quorumNeeded = Math.ceil((options.quorumPercent * options.electorateSize) / 100);
+  // At least one ballot, whatever the quorum: nobody is elected by lot alone.
+  const quorumNeeded = Math.max(1, Math.ceil((options.quorumPercent * options.electorateSize) / 100));
   const candidates = [...options.candidateIds].sort();
   const count = countStv(ballots, { seats: options.seats, candidates, lotOrder: lotOrder(options.proposalId, candidates) });
-  // Nobody is elected by lot alone: an election without a single ballot fails even under a 0% quorum.
-  const quorumMet = turnout > 0 && turnout >= quorumNeeded;
+  const quorumMet = turnout >= quorumNeeded;
   return { turnout, quorumNeeded, quorumMet, outcome: quorumMet ? "ELECTED" : "NO_QUORUM", count };
 }
 

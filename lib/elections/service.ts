@@ -19,10 +19,14 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
     if (input.roleId && !role) throw new DomainError("NOT_FOUND", "That role does not belong to this council.");
     if (!role) {
       const name = input.roleName!;
-      role = await tx.role.findUnique({ where: { councilId_name: { councilId: input.councilId, name } } })
-        ?? await tx.role.create({
-          data: { councilId: input.councilId, name, kind: "WORK_ROLE", seats: input.seats ?? 1, termMonths: input.termMonths ?? DEFAULT_TERM_MONTHS },
+      if (await tx.role.findUnique({ where: { councilId_name: { councilId: input.councilId, name } } })) {
+        throw new DomainError("CONFLICT", "That role already exists.", {
+          roleName: [`The council already has a role called “${name}”: choose it from the list, where its seats and term are set.`],
         });
+      }
+      role = await tx.role.create({
+        data: { councilId: input.councilId, name, kind: "WORK_ROLE", seats: input.seats ?? 1, termMonths: input.termMonths ?? DEFAULT_TERM_MONTHS },
+      });
     }
     return tx.proposal.create({
       data: {
@@ -32,7 +36,7 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
         roleId: role.id,
         seats: role.seats,
         title: `Election: ${role.name} (${role.seats} seat${role.seats === 1 ? "" : "s"})`,
-        body: input.body || `Elect ${role.seats === 1 ? "the" : role.seats} ${role.name} for a term of ${role.termMonths} months. Nominate yourself or another member; nominees accept before voting opens.`,
+        body: input.body || `${role.seats === 1 ? "Elect one person" : `Elect ${role.seats} people`} to the role “${role.name}” for a term of ${role.termMonths} month${role.termMonths === 1 ? "" : "s"}. Nominate yourself or another member; nominees accept before voting opens.`,
       },
     });
   });

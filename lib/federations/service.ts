@@ -9,9 +9,8 @@ import { currentCharter } from "../councils/service";
 import type { TCreateCouncil } from "../councils/schemas";
 import type { FederationWeighting } from "../generated/prisma/enums";
 import { currentWhere } from "../delegations/service";
-import { decideOutcome } from "../voting/outcome";
 import { closeMotionInTx } from "../voting/close-motion";
-import { mandateFromOutcome, tallyMandates, weightOf, type CouncilMandate } from "./rules";
+import { decideFederation, mandateFromOutcome, weightOf, type CouncilMandate } from "./rules";
 
 const SEAT_TERM_MONTHS = 12;
 
@@ -37,7 +36,7 @@ export async function createFederation(
       const founding = await tx.council.findUniqueOrThrow({ where: { id: foundingCouncilId } });
       if (founding.kind === "FEDERATION") throw new DomainError("INVALID", "A federation's members are councils of people, not other federations.");
       const federation = await tx.council.create({ data: { ...fields, kind: "FEDERATION", joinPolicy: "APPROVAL" } });
-      await tx.charter.create({ data: { ...charter, councilId: federation.id, version: 1 } });
+      await tx.charter.create({ data: { ...charter, termLimit: null, councilId: federation.id, version: 1 } });
       await tx.federationMembership.create({ data: { federationId: federation.id, councilId: foundingCouncilId, status: "ACTIVE", admittedAt: new Date() } });
       await ensureSeatRole(tx, foundingCouncilId, federation);
       return federation;
@@ -180,9 +179,8 @@ export async function closeFederationMotionInTx(
       yes: result.yes, no: result.no, abstain: result.abstain, outcome: result.outcome,
     });
   }
-  const tally = tallyMandates(mandates);
   const electorateSize = proposal.electorateSize ?? 0;
-  const decision = decideOutcome(tally, electorateSize, charter);
+  const { tally, decision } = decideFederation(mandates, electorateSize, charter);
   const result = await tx.result.create({
     data: {
       proposalId: proposal.id, ...tally, electorateSize,

@@ -34,7 +34,14 @@ async function lockProposal(tx: Tx, proposalId: string) {
 export async function withdrawProposal(db: PrismaClient, { proposalId, actorId }: { proposalId: string; actorId: string }) {
   return db.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, proposalId);
-    await requireMember(tx, proposal.councilId, actorId);
+    if (proposal.kind === "FEDERATION_MOTION") {
+      // A federation has councils, not people, as members: the author needs a voice through one.
+      if (!(await findFederationVoice(tx, proposal.councilId, actorId))) {
+        throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can do that.");
+      }
+    } else {
+      await requireMember(tx, proposal.councilId, actorId);
+    }
     if (proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can withdraw a proposal.");
     if (proposalStatus(proposal) !== "deliberation") {
       throw new DomainError("CLOSED", "A proposal can only be withdrawn before voting opens.");

@@ -21,7 +21,7 @@ test("found a council, admit a member, vote, and see the result", async ({ page,
   await page.getByLabel("Web address").fill(slug);
   await page.getByLabel("Kind").selectOption("ASSEMBLY");
   await page.getByLabel("How people join").selectOption("APPROVAL");
-  await page.getByLabel("Quorum (% of members who must take part)").fill("50");
+  await page.getByLabel("Quorum (% who must take part)").fill("50");
   await page.getByLabel("Pass threshold").selectOption("SIMPLE_MAJORITY");
   await page.getByLabel("Default voting period (hours)").fill("24");
   await page.getByRole("button", { name: "Found council" }).click();

@@ -430,3 +430,12 @@ describe("candidates who leave, and elections nobody votes in", () => {
     expect(await currentHolders(councilId)).toEqual([]);
   });
 });
+
+describe("roles", () => {
+  it("naming a new role that already exists is refused beside the field, instead of silently reusing it", async () => {
+    const { councilId, members } = await council(2);
+    await createElection(t.db, { councilId, authorId: members[0]!, body: "", roleName: "Rota keeper", seats: 1, termMonths: 6 });
+    const error = await refusal(createElection(t.db, { councilId, authorId: members[1]!, body: "", roleName: "Rota keeper", seats: 3, termMonths: 24 }));
+    expect(error.fieldErrors?.roleName?.[0]).toMatch(/already has a role called “Rota keeper”/);
+  });
+});

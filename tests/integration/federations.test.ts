@@ -7,7 +7,7 @@ import { expireVoting, makeCouncilWithMembers, makeUser, type CharterOverrides }
 import { refusal } from "../support/refusal";
 import { createFederation, createFederationMotion, findFederationPage, requestToJoinFederation } from "@/lib/federations/service";
 import { mandateFromOutcome, type CouncilMandate } from "@/lib/federations/rules";
-import { closeProposal, findProposalPage, openVoting } from "@/lib/proposals/service";
+import { closeProposal, findProposalPage, openVoting, withdrawProposal } from "@/lib/proposals/service";
 import { castVote } from "@/lib/voting/service";
 import { castRankedVote, createElection, nominate } from "@/lib/elections/service";
 import { proposalStatus } from "@/lib/proposals/lifecycle";
@@ -336,3 +336,27 @@ describe.runIf(onPostgres)(
     });
   },
 );
+
+describe("a federation's quorum and its motions' authors", () => {
+  it("fails for want of quorum when too few member councils decide, although the silent ones abstain", async () => {
+    const a = await council(2), b = await council(2), c = await council(2);
+    const federation = await found(a);
+    await admit(federation.id, b, [a]);
+    await admit(federation.id, c, [a, b]);
+    const motion = await createFederationMotion(t.db, { federationId: federation.id, authorId: a.facilitator, title: "Pool our bulk orders", body: "One order a month for all three." });
+    await openVoting(t.db, { proposalId: motion.id, actorId: a.facilitator });
+    // Only a decides (yes); b and c stay silent: 1 of 3 councils decided, quorum 50% needs 2.
+    const { result, count } = await decide(motion.id, everyone("YES", a));
+    expect(count.mandates.map((m) => m.mandate)).toEqual(expect.arrayContaining(["YES", "ABSTAIN", "ABSTAIN"]));
+    expect(result).toMatchObject({ yes: 1, no: 0, abstain: 2, quorumMet: false, outcome: "NO_QUORUM" });
+  });
+
+  it("the author of a federation motion can withdraw it before voting; others cannot", async () => {
+    const a = await council(2);
+    const federation = await found(a);
+    const motion = await createFederationMotion(t.db, { federationId: federation.id, authorId: a.members[1]!, title: "Shared accountant", body: "Hire one accountant for all." });
+    expect((await refusal(withdrawProposal(t.db, { proposalId: motion.id, actorId: a.facilitator }))).message).toMatch(/Only the author/);
+    const withdrawn = await withdrawProposal(t.db, { proposalId: motion.id, actorId: a.members[1]! });
+    expect(withdrawn.withdrawnAt).not.toBeNull();
+  });
+});

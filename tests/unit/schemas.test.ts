@@ -248,3 +248,13 @@ describe("found by a walk-through as a new user", () => {
     expect(ZCouncilSearch.parse({ q: "bak\u0000ery", page: "1" }).q).toBe("bakery");
   });
 });
+
+describe("term limits in the charter", () => {
+  const charter = { quorumPercent: "50", passThreshold: "SIMPLE_MAJORITY", votingPeriodHours: "24" };
+  it("an empty field means no limit; a number is a limit; nonsense is refused", () => {
+    expect(ZCharter.parse({ ...charter, termLimit: "" }).termLimit).toBeNull();
+    expect(ZCharter.parse({ ...charter, termLimit: "2" }).termLimit).toBe(2);
+    expect(fieldErrors(ZCharter, { ...charter, termLimit: "0" }).termLimit).toEqual(["A limit is at least one term."]);
+    expect(fieldErrors(ZCharter, { ...charter, termLimit: "two" }).termLimit).toBeDefined();
+  });
+});

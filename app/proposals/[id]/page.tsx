@@ -21,7 +21,7 @@ import { readElectionCount } from "@/lib/elections/count";
 import { countRankedBallots } from "@/lib/elections/queries";
 import { readFederationCount, WEIGHTING_LABEL } from "@/lib/federations/count";
 import { findMemberCouncilIds } from "@/lib/federations/queries";
-import { mandateFromOutcome } from "@/lib/federations/rules";
+import { decideFederation, mandateFromOutcome } from "@/lib/federations/rules";
 import { castVoteAction, openVotingAction, withdrawProposalAction } from "@/lib/proposals/actions";
 import { resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
@@ -65,7 +65,10 @@ export default async function ProposalPage({ params }: Props) {
   const electorate = proposal.electorateSize ?? 0;
   const turnout = status !== "voting" ? 0 : kind === "ELECTION" ? await countRankedBallots(db, proposal.id) : await countTurnout(db, proposal.id);
   const rules = { quorumPercent: charter.quorumPercent, passThreshold: charter.passThreshold };
-  const decision = result && kind !== "ELECTION" ? decideOutcome(result, result.electorateSize, rules) : null;
+  const federationCount = kind === "FEDERATION_MOTION" && result ? readFederationCount(result.count) : null;
+  const decision = !result || kind === "ELECTION" ? null
+    : federationCount ? decideFederation(federationCount.mandates, result.electorateSize, rules).decision
+    : decideOutcome(result, result.electorateSize, rules);
   const isAuthor = proposal.authorId === user.id;
   // A federation motion is opened by its author alone; a mandate vote opens with the federation's.
   const canOpen = status === "deliberation" && kind !== "MANDATE" &&
@@ -75,11 +78,10 @@ export default async function ProposalPage({ params }: Props) {
   const hasVoted = kind === "ELECTION" ? Boolean(election?.myRanking) : Boolean(myVote);
 
   const byElection = kind === "RECALL" && result?.outcome === "PASSED" && recall?.delegation && proposal.votingClosesAt
-    ? await findByElection(db, { councilId: proposal.councilId, roleId: recall.delegation.roleId, after: proposal.votingClosesAt })
+    ? await findByElection(db, proposal.id)
     : null;
   const myCouncils = federation ? await findMemberCouncilIds(db, user.id, federation.mandates.map((m) => m.councilId)) : new Set<string>();
   const electionCount = kind === "ELECTION" && result ? readElectionCount(result.count) : null;
-  const federationCount = kind === "FEDERATION_MOTION" && result ? readFederationCount(result.count) : null;
 
   return (
     <article className="space-y-6">

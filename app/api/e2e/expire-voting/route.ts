@@ -11,8 +11,9 @@ export async function POST(request: Request) {
   const parsed = z.object({ proposalId: ZId }).safeParse(await request.json().catch(() => null));
   if (!parsed.success) return NextResponse.json({ error: "proposalId is required" }, { status: 400 });
   const db = await getDb();
+  // A federation motion's mandate votes share its deadline, so they lapse with it.
   const { count } = await db.proposal.updateMany({
-    where: { id: parsed.data.proposalId, votingClosesAt: { not: null } },
+    where: { OR: [{ id: parsed.data.proposalId }, { parentId: parsed.data.proposalId }], votingClosesAt: { not: null } },
     data: { votingClosesAt: new Date(Date.now() - 1000) },
   });
   return count ? NextResponse.json({ ok: true }) : NextResponse.json({ error: "No open vote with that id" }, { status: 404 });

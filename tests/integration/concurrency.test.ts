@@ -7,6 +7,7 @@ import { refusal } from "../support/refusal";
 import { castVote, countVotes } from "@/lib/voting/service";
 import { closeProposal, createProposal, openVoting } from "@/lib/proposals/service";
 import { joinCouncil } from "@/lib/councils/service";
+import { castRankedVote, createElection, nominate } from "@/lib/elections/service";
 import { VOTE_CHOICES } from "@/lib/proposals/schemas";
 
 type Choice = (typeof VOTE_CHOICES)[number];
@@ -28,6 +29,24 @@ describe.runIf(onPostgres)(
 
     const rowsOf = async (proposalId: string) =>
       t.db.vote.findMany({ where: { proposalId }, select: { userId: true, choice: true }, orderBy: { userId: "asc" } });
+
+    it("ranked ballots: 50 simultaneous ballots by one member and 20 members at once leave one ballot each", async () => {
+      const { council, members } = await makeCouncilWithMembers(t.db, 20);
+      const election = await createElection(t.db, { councilId: council.id, authorId: members[0]!, roleName: "Steward", seats: 2, termMonths: 6, body: "" });
+      const candidates = members.slice(0, 3);
+      for (const c of candidates) await nominate(t.db, { proposalId: election.id, nomineeId: c, actorId: c });
+      await openVoting(t.db, { proposalId: election.id, actorId: members[0]! });
+      const rankings = [[candidates[0]!], [candidates[1]!, candidates[0]!], [candidates[2]!, candidates[1]!, candidates[0]!]];
+      const pick = () => rankings[Math.floor(Math.random() * rankings.length)]!;
+      const one = members[5]!;
+      await Promise.all(Array.from({ length: 50 }, () => castRankedVote(t.db, { proposalId: election.id, userId: one, ranking: pick() })));
+      expect(await t.db.rankedVote.count({ where: { proposalId: election.id, userId: one } })).toBe(1);
+      await Promise.all(members.flatMap((m) => [pick(), pick()].map((ranking) => castRankedVote(t.db, { proposalId: election.id, userId: m, ranking }))));
+      expect(await t.db.rankedVote.count({ where: { proposalId: election.id } })).toBe(members.length);
+      await expireVoting(t.db, election.id);
+      const result = await closeProposal(t.db, election.id);
+      expect((result?.count as { validBallots: number }).validBallots).toBe(members.length);
+    });
 
     it("50 simultaneous submissions by one member leave exactly one ballot, and a later change wins", async () => {
       const { council, members } = await makeCouncilWithMembers(t.db, 1);

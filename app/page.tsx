@@ -26,7 +26,10 @@ export default async function HomePage() {
   const [councils, awaiting] = await Promise.all([listMyCouncils(db, user.id), listVotesAwaiting(db, user.id)]);
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold">Hello, {user.name}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Hello, {user.name}</h1>
+        <a href="/api/me/export.json" download className="text-sm font-medium text-emerald-800 underline">Your data (JSON)</a>
+      </div>
       <section aria-labelledby="awaiting" className="space-y-3">
         <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>
         {awaiting.length === 0 ? <p className="text-stone-600">Nothing to vote on right now.</p> : (

@@ -129,6 +129,11 @@ export function FederationView(p: FederationViewProps) {
             <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">New federation motion</Link>
           </div>
           {p.motions.total === 0 ? <p className="text-stone-600">No motions yet.</p> : null}
+          {p.motions.total > 0 ? (
+            <p className="text-sm text-stone-700">
+              <a href={`/api/councils/${p.federation.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">Decision record (CSV)</a>: every motion with its result.
+            </p>
+          ) : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {p.motions.proposals.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-2 p-3">

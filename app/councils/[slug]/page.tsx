@@ -124,6 +124,11 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             </div>
           </div>
           {proposals.total === 0 ? <p className="text-stone-600">No proposals yet.</p> : null}
+          {proposals.total > 0 ? (
+            <p className="text-sm text-stone-700">
+              <a href={`/api/councils/${council.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">Decision record (CSV)</a>: every proposal with its result.
+            </p>
+          ) : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {proposals.proposals.map((p) => {
               const status = proposalStatus(p);

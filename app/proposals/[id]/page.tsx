@@ -4,6 +4,7 @@ import { ElectionResult } from "@/components/elections/ElectionResult";
 import { Nominations } from "@/components/elections/Nominations";
 import { RankedBallotForm } from "@/components/elections/RankedBallotForm";
 import { MandateResults, OpenMandates } from "@/components/federations/Mandates";
+import { BoardLinks } from "@/components/proposals/BoardLinks";
 import { Markdown } from "@/components/proposals/Markdown";
 import { OpenVotingForm } from "@/components/proposals/OpenVotingForm";
 import { TallyBars, Turnout } from "@/components/proposals/ResultPanel";
@@ -162,6 +163,7 @@ export default async function ProposalPage({ params }: Props) {
             <ElectionResult count={electionCount} elected={result.outcome === "ELECTED"} quorumMet={result.quorumMet} seats={electionCount.seats}
               electorateSize={result.electorateSize} quorumPercent={charter.quorumPercent} roleName={election.role.name} />
           ) : <p>The count is not available.</p>}
+          <BoardLinks proposalId={proposal.id} />
         </section>
       ) : null}
 
@@ -178,6 +180,7 @@ export default async function ProposalPage({ params }: Props) {
           {federation?.admits && status !== "closed" ? (
             <p className="font-medium">{result.outcome === "PASSED" ? `${federation.admits.name} is now a member of the federation.` : `${federation.admits.name} was not admitted.`}</p>
           ) : null}
+          <BoardLinks proposalId={proposal.id} />
         </section>
       ) : null}
 
@@ -201,6 +204,7 @@ export default async function ProposalPage({ params }: Props) {
               fills the seat.
             </p>
           ) : null}
+          <BoardLinks proposalId={proposal.id} />
         </section>
       ) : null}
 

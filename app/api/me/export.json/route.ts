@@ -1,0 +1,15 @@
+// The signed-in member's own data, and only theirs (principle 5: members own their data).
+import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { answer, download, unauthenticated } from "@/lib/exports/http";
+import { findMemberExport } from "@/lib/exports/queries";
+
+export async function GET() {
+  return answer(async () => {
+    const user = await currentUser();
+    if (!user) return unauthenticated();
+    const data = await findMemberExport(await getDb(), user.id);
+    if (!data) return unauthenticated();
+    return download(`${JSON.stringify(data, null, 2)}\n`, { filename: `plenum-export-${data.account.id}.json`, type: "json" });
+  });
+}

@@ -1,0 +1,46 @@
+// Who may download what. A vote's board: the members of its council (for a federation motion, the
+// members of its member councils), and only after the close. A decision record: the members.
+import "server-only";
+import type { PrismaClient } from "../db/connection";
+import { requireMember } from "../councils/access";
+import { DomainError } from "../errors";
+import { findFederationVoice } from "../federations/service";
+import { closeProposal } from "../proposals/service";
+import { findBoard, findBoardProposal, listUncountedProposals } from "./queries";
+
+async function requireVoice(db: PrismaClient, council: { id: string; kind: string }, userId: string) {
+  if (council.kind === "FEDERATION" && (await findFederationVoice(db, council.id, userId))) return;
+  await requireMember(db, council.id, userId);
+}
+
+/** The board of a closed vote for a member entitled to it; a DomainError says why not. */
+export async function loadBoardFor(db: PrismaClient, proposalId: string, userId: string) {
+  const proposal = await findBoardProposal(db, proposalId);
+  if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+  const council = await db.council.findUniqueOrThrow({ where: { id: proposal.councilId }, select: { id: true, kind: true } });
+  await requireVoice(db, council, userId);
+  switch (proposal.status) {
+    case "voting":
+      throw new DomainError("CLOSED", `Voting is open until ${proposal.votingClosesAt!.toISOString()}; the ballot board is published after the close.`);
+    case "deliberation":
+      throw new DomainError("CLOSED", "Voting has not opened on this proposal, so there are no ballots yet.");
+    case "withdrawn":
+      throw new DomainError("CLOSED", "This proposal was withdrawn before voting, so it has no ballots.");
+    case "closed":
+      break;
+  }
+  // As on the proposal page: a lapsed vote is counted by the first reader.
+  await closeProposal(db, proposal.id);
+  const board = await findBoard(db, proposal.id);
+  if (!board) throw new DomainError("NOT_FOUND", "The result of this vote is not available.");
+  return board;
+}
+
+/** The council (by slug) for a member entitled to its decision record, with lapsed votes counted. */
+export async function loadCouncilFor(db: PrismaClient, slug: string, userId: string) {
+  const council = await db.council.findUnique({ where: { slug }, select: { id: true, slug: true, kind: true } });
+  if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
+  await requireVoice(db, council, userId);
+  for (const id of await listUncountedProposals(db, council.id)) await closeProposal(db, id);
+  return council;
+}

@@ -20,26 +20,34 @@ export const initialFormState: FormState = { ok: false };
 
 const SECRET_FIELDS = new Set(["password"]);
 
-/** PostgreSQL text cannot hold NUL; it is never meaningful in a form, so it is dropped. */
-const clean = (value: string) => value.replaceAll("\u0000", "");
+/**
+ * PostgreSQL text cannot hold NUL, so it is dropped; line breaks are normalised to \n so a length
+ * limit means the same thing in the browser's textarea and here.
+ */
+const clean = (value: string) => value.replaceAll("\u0000", "").replaceAll("\r\n", "\n");
 
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+const MAX_FIELDS = 500;
+
+/** Every text field as typed (cleaned, not shortened): what the schema validates. */
+function readFields(formData: unknown): Record<string, string> | null {
+  if (!(formData instanceof FormData)) return null;
+  const fields: Record<string, string> = {};
+  let n = 0;
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !SECRET_FIELDS.has(key)) values[key] = clean(value).slice(0, 20_000);
+    if (++n > MAX_FIELDS) return null;
+    if (typeof value === "string" && !key.startsWith("$ACTION")) fields[key] = clean(value);
   }
+  return fields;
+}
+
+/** What is shown back in the form: the typed values, shortened, never the secret ones. */
+function echo(fields: Record<string, string>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (!SECRET_FIELDS.has(key)) values[key] = value.slice(0, 20_000);
   return values;
 }
 
-/** The typed values plus the secret fields, which are validated but never echoed back. */
-function withSecrets(values: Record<string, string>, formData: FormData): Record<string, string> {
-  const all = { ...values };
-  for (const key of SECRET_FIELDS) {
-    const v = formData.get(key);
-    if (typeof v === "string") all[key] = clean(v);
-  }
-  return all;
-}
+const BAD_REQUEST: FormState = { ok: false, message: "This form could not be read. Reload the page and try again." };
 
 function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -88,11 +96,13 @@ export function formAction<S extends z.ZodType>(
   toInput: (fields: Record<string, string>) => unknown = (fields) => fields,
 ) {
   return async function action(_prev: FormState, formData: FormData): Promise<FormState> {
-    const values = formValues(formData);
+    const fields = readFields(formData);
+    if (!fields) return BAD_REQUEST;
+    const values = echo(fields);
     return guarded(values, async () => {
       const user = await currentUser();
       if (!user) return { ok: false, message: "Your session has ended. Sign in again, then retry.", values };
-      const parsed = schema.safeParse(toInput(withSecrets(values, formData)));
+      const parsed = schema.safeParse(toInput(fields));
       if (!parsed.success) return invalid(parsed.error, values);
       return handler(parsed.data, { db: await getDb(), user });
     });
@@ -105,10 +115,9 @@ export function publicFormAction<S extends z.ZodType>(
   handler: (input: z.output<S>, ctx: { db: PrismaClient }) => Promise<FormState | void>,
 ) {
   return async function action(_prev: FormState, formData: FormData): Promise<FormState> {
-    const fields = Object.fromEntries(
-      [...formData.entries()].flatMap(([k, v]) => (typeof v === "string" ? [[k, clean(v)]] : [])),
-    );
-    const values = formValues(formData);
+    const fields = readFields(formData);
+    if (!fields) return BAD_REQUEST;
+    const values = echo(fields);
     return guarded(values, async () => {
       const parsed = schema.safeParse(fields);
       if (!parsed.success) return invalid(parsed.error, values);

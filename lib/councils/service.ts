@@ -185,6 +185,15 @@ export async function decideMembership(
     if (decision === "remove") {
       if (target.userId === actorId) throw new DomainError("INVALID", "To leave the council yourself, use “Leave council”.");
       if (target.role === "FACILITATOR") throw new DomainError("FORBIDDEN", "A facilitator cannot remove another facilitator.");
+      // Removing a voter mid-vote would shrink turnout but not the electorate: a way to sink quorum.
+      const open = await tx.proposal.findFirst({
+        where: { electorate: { some: { userId: target.userId } }, withdrawnAt: null, votingClosesAt: { gt: new Date() } },
+        orderBy: { votingClosesAt: "desc" },
+        select: { votingClosesAt: true },
+      });
+      if (open?.votingClosesAt) {
+        throw new DomainError("CONFLICT", `This member is in the electorate of a vote that is open until ${open.votingClosesAt.toUTCString().slice(0, 22)} UTC; they can be removed once it closes.`);
+      }
     }
     const moved = await moveMembership(tx, { councilId, userId: target.userId }, decision);
     if (decision === "remove") await endDelegationsOfLeaver(tx, councilId, target.userId);

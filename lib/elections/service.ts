@@ -43,6 +43,9 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
 }
 
 async function electionInDeliberation(tx: Tx, proposalId: string) {
+  // The shared lock orders this against openVoting (which locks the row for update): a nomination
+  // either commits before voting opens or sees that it has.
+  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
   const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { role: true } });
   if (!proposal || proposal.kind !== "ELECTION" || !proposal.role) throw new DomainError("NOT_FOUND", "There is no such election.");
   if (proposalStatus(proposal) !== "deliberation") throw new DomainError("CLOSED", "Nominations close when voting opens.");
@@ -89,9 +92,12 @@ export async function respondToNomination(db: PrismaClient, { proposalId, nomine
 }
 
 /** The candidates: nominees who accepted before voting opened (nominations freeze then). */
-export async function listCandidates(db: Tx | PrismaClient, proposalId: string) {
+export async function listCandidates(db: Tx | PrismaClient, proposalId: string, { stillMembers = false } = {}) {
   const rows = await db.nomination.findMany({
-    where: { proposalId, acceptedAt: { not: null } },
+    where: {
+      proposalId, acceptedAt: { not: null },
+      ...(stillMembers ? { nominee: { memberships: { some: { status: "ACTIVE", council: { proposals: { some: { id: proposalId } } } } } } } : {}),
+    },
     orderBy: { nominee: { name: "asc" } },
     select: { nominee: { select: { id: true, name: true } } },
   });
@@ -153,6 +159,8 @@ export async function closeElectionInTx(
     { proposalId: proposal.id, seats: proposal.seats ?? role.seats, candidateIds: standing, electorateSize, quorumPercent: charter.quorumPercent },
   );
   const winners = decision.outcome === "ELECTED" ? decision.count.winners : [];
+  // Every candidate left before the close: nobody could be elected, whatever the quorum.
+  const outcome = decision.outcome === "ELECTED" && winners.length === 0 ? "REJECTED" : decision.outcome;
   const result = await tx.result.create({
     data: {
       proposalId: proposal.id,
@@ -160,7 +168,7 @@ export async function closeElectionInTx(
       electorateSize,
       quorumMet: decision.quorumMet,
       thresholdMet: winners.length > 0,
-      outcome: decision.outcome,
+      outcome,
       winners,
       count: { ...decision.count, turnout: decision.turnout, quorumNeeded: decision.quorumNeeded, candidates, withdrawn } as object,
     },

@@ -43,6 +43,9 @@ export async function withdrawProposal(db: PrismaClient, { proposalId, actorId }
       await requireMember(tx, proposal.councilId, actorId);
     }
     if (proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can withdraw a proposal.");
+    if (proposal.openedByRecallId) {
+      throw new DomainError("FORBIDDEN", "A by-election opened by a recall cannot be withdrawn: the seat must be filled.");
+    }
     if (proposalStatus(proposal) !== "deliberation") {
       throw new DomainError("CLOSED", "A proposal can only be withdrawn before voting opens.");
     }
@@ -71,7 +74,7 @@ export async function openVoting(
     if (proposalStatus(proposal) !== "deliberation") {
       throw new DomainError("CLOSED", "Voting can only be opened on a proposal in deliberation.");
     }
-    if (proposal.kind === "ELECTION" && (await listCandidates(tx, proposalId)).length === 0) {
+    if (proposal.kind === "ELECTION" && (await listCandidates(tx, proposalId, { stillMembers: true })).length === 0) {
       throw new DomainError("INVALID", "No one has accepted a nomination yet: an election needs at least one candidate.");
     }
     if (proposal.kind === "RECALL") {
@@ -108,24 +111,59 @@ export async function closeProposal(db: PrismaClient, proposalId: string) {
   return db.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, proposalId);
     if (proposalStatus(proposal) !== "closed") return null;
-    // What a result sets in motion (a recall, an admission) takes effect at the deadline, like an
-    // election's terms, not whenever the first reader or the sweep happens to count it.
-    const now = proposal.votingClosesAt!;
-    switch (proposal.kind) {
-      case "ELECTION":
-        return closeElectionInTx(tx, proposal);
-      case "FEDERATION_MOTION":
-        return closeFederationMotionInTx(tx, proposal, now);
-      default:
-        return closeMotionInTx(tx, proposal, now);
-    }
+    return closeInTx(tx, proposal);
   });
+}
+
+type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
+
+async function closeInTx(tx: Tx, proposal: LockedProposal) {
+  await closeEarlierOnSameRole(tx, proposal);
+  // What a result sets in motion (a recall, an admission) takes effect at the deadline, like an
+  // election's terms, not whenever the first reader or the sweep happens to count it.
+  const now = proposal.votingClosesAt!;
+  switch (proposal.kind) {
+    case "ELECTION":
+      return closeElectionInTx(tx, proposal);
+    case "FEDERATION_MOTION":
+      return closeFederationMotionInTx(tx, proposal, now);
+    default:
+      return closeMotionInTx(tx, proposal, now);
+  }
+}
+
+/**
+ * Elections and recalls on the same role must take effect in deadline order, whichever is read
+ * first: a recall must not end a seat an earlier election already replaced, nor an election
+ * overlook a recall that passed before it. So before counting one, count the uncounted ones due
+ * earlier (locks go from later to earlier deadlines, so two closers cannot deadlock).
+ */
+async function closeEarlierOnSameRole(tx: Tx, proposal: LockedProposal) {
+  if (!proposal.votingClosesAt || (proposal.kind !== "ELECTION" && proposal.kind !== "RECALL")) return;
+  const roleId = proposal.kind === "ELECTION"
+    ? proposal.roleId
+    : proposal.delegationId ? (await tx.delegation.findUnique({ where: { id: proposal.delegationId }, select: { roleId: true } }))?.roleId : null;
+  if (!roleId) return;
+  const latest = await tx.proposal.findFirst({
+    where: {
+      id: { not: proposal.id }, withdrawnAt: null, result: null,
+      votingClosesAt: { lt: proposal.votingClosesAt },
+      OR: [{ kind: "ELECTION", roleId }, { kind: "RECALL", delegation: { roleId } }],
+    },
+    orderBy: { votingClosesAt: "desc" },
+    select: { id: true },
+  });
+  if (!latest) return;
+  // The latest of them first counts the ones before it (recursively), so effects land in deadline order.
+  const locked = await lockProposal(tx, latest.id);
+  if (!(await tx.result.findUnique({ where: { proposalId: latest.id }, select: { proposalId: true } }))) await closeInTx(tx, locked);
 }
 
 /** The scheduled side of closing: counts every proposal whose deadline passed without a reader. */
 export async function closeDueProposals(db: PrismaClient, now = new Date()) {
   const due = await db.proposal.findMany({
     where: { votingClosesAt: { lte: now }, withdrawnAt: null, result: null },
+    orderBy: { votingClosesAt: "asc" }, // effects on the same role must apply in deadline order
     select: { id: true },
     take: 500,
   });

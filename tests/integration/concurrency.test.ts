@@ -30,6 +30,20 @@ describe.runIf(onPostgres)(
     const rowsOf = async (proposalId: string) =>
       t.db.vote.findMany({ where: { proposalId }, select: { userId: true, choice: true }, orderBy: { userId: "asc" } });
 
+    it("nominations racing the opening of voting: none is accepted after voting opened", async () => {
+      for (let round = 0; round < 6; round++) { // a race shows itself only sometimes: run it a few times
+        const { council, members } = await makeCouncilWithMembers(t.db, 12);
+        const election = await createElection(t.db, { councilId: council.id, authorId: members[0]!, roleName: "Rota keeper", seats: 1, termMonths: 6, body: "" });
+        await nominate(t.db, { proposalId: election.id, nomineeId: members[0]!, actorId: members[0]! });
+        await Promise.allSettled([
+          openVoting(t.db, { proposalId: election.id, actorId: members[0]! }),
+          ...members.slice(1).map((m) => nominate(t.db, { proposalId: election.id, nomineeId: m, actorId: m })),
+        ]);
+        const opened = (await t.db.proposal.findUniqueOrThrow({ where: { id: election.id } })).votingOpenedAt!;
+        expect(await t.db.nomination.count({ where: { proposalId: election.id, createdAt: { gt: opened } } })).toBe(0);
+      }
+    });
+
     it("ranked ballots: 50 simultaneous ballots by one member and 20 members at once leave one ballot each", async () => {
       const { council, members } = await makeCouncilWithMembers(t.db, 20);
       const election = await createElection(t.db, { councilId: council.id, authorId: members[0]!, roleName: "Steward", seats: 2, termMonths: 6, body: "" });

@@ -425,3 +425,15 @@ describe("a council whose last member left", () => {
     expect(await t.db.membership.count({ where: { councilId: council.id, status: "PENDING" } })).toBe(0);
   });
 });
+
+describe("removal cannot bend a running vote", () => {
+  it("a facilitator cannot remove a member who is in the electorate of an open vote", async () => {
+    const { makeOpenProposal } = await import("../support/factories");
+    const { council, founderId, members } = await makeCouncilWithMembers(t.db, 3);
+    await makeOpenProposal(t.db, council.id, founderId);
+    const target = await t.db.membership.findUniqueOrThrow({ where: { councilId_userId: { councilId: council.id, userId: members[2]! } } });
+    const error = await refusal(decideMembership(t.db, { councilId: council.id, membershipId: target.id, actorId: founderId, decision: "remove" }));
+    expect(error.message).toMatch(/electorate of a vote that is open until/);
+    expect((await t.db.membership.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("ACTIVE");
+  });
+});

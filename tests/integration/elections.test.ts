@@ -439,3 +439,18 @@ describe("roles", () => {
     expect(error.fieldErrors?.roleName?.[0]).toMatch(/already has a role called “Rota keeper”/);
   });
 });
+
+describe("an election left without candidates", () => {
+  it("is not 'elected' when every candidate left before the close", async () => {
+    const { councilId, members } = await council(3, { quorumPercent: 0 });
+    const [a, b, c] = members as [string, string, string];
+    const electionId = (await createElection(t.db, { councilId, authorId: a, body: "", roleName: "Keyholder", seats: 1, termMonths: 3 })).id;
+    await nominate(t.db, { proposalId: electionId, nomineeId: b, actorId: b });
+    await openVoting(t.db, { proposalId: electionId, actorId: a });
+    await castRankedVote(t.db, { proposalId: electionId, userId: c, ranking: [b] });
+    await leaveCouncil(t.db, { councilId, userId: b });
+    await expireVoting(t.db, electionId);
+    const result = await closeProposal(t.db, electionId);
+    expect(result).toMatchObject({ outcome: "REJECTED", winners: [] });
+  });
+});

@@ -232,3 +232,39 @@ describe.runIf(onPostgres)(
     });
   },
 );
+
+describe("recalls and elections on the same role take effect in deadline order", () => {
+  it("a recall read before an earlier election is counted does not end a seat that election already replaced", async () => {
+    const { councilId, members, roleId, seatOf } = await councilWithDelegates();
+    const [a, b, c] = members as [string, string, string];
+    const seatA = await seatOf(a);
+    // A regular election for the role (electing c and b) and a recall of a, both decided.
+    const election = await createElection(t.db, { councilId, authorId: c, roleId, body: "" });
+    for (const x of [b, c]) await nominate(t.db, { proposalId: election.id, nomineeId: x, actorId: x });
+    await openVoting(t.db, { proposalId: election.id, actorId: c });
+    for (const m of members) await castRankedVote(t.db, { proposalId: election.id, userId: m, ranking: [c, b] });
+    const recall = await startRecall(t.db, { delegationId: seatA.id, actorId: c, reason: REASON });
+    await openVoting(t.db, { proposalId: recall.id, actorId: c });
+    for (const m of members) await castVote(t.db, { proposalId: recall.id, userId: m, choice: "YES" });
+    // The election's deadline passed first, the recall's a moment later; nobody has counted either.
+    const t0 = new Date(Date.now() - 5_000), t1 = new Date(Date.now() - 1_000);
+    await t.db.proposal.update({ where: { id: election.id }, data: { votingClosesAt: t0 } });
+    await t.db.proposal.update({ where: { id: recall.id }, data: { votingClosesAt: t1 } });
+    // Someone opens the recall's page first.
+    expect((await closeProposal(t.db, recall.id))?.outcome).toBe("PASSED");
+    const ended = await t.db.delegation.findUniqueOrThrow({ where: { id: seatA.id } });
+    expect(ended).toMatchObject({ endReason: "SUPERSEDED", endedAt: t0 });
+    expect(await t.db.proposal.count({ where: { councilId, byElection: true } })).toBe(0);
+    expect(await holders(councilId)).toEqual([b, c].sort());
+  });
+
+  it("a by-election opened by a recall cannot be withdrawn, so the seat is always filled", async () => {
+    const { members, seatOf } = await councilWithDelegates();
+    const [a, , , , e] = members as string[];
+    const recall = await startRecall(t.db, { delegationId: (await seatOf(a!)).id, actorId: e!, reason: REASON });
+    await decideRecall(recall.id, e!, members.map((m) => [m, "YES"] as [string, VoteChoice]));
+    const byElection = await t.db.proposal.findUniqueOrThrow({ where: { openedByRecallId: recall.id } });
+    const { withdrawProposal } = await import("@/lib/proposals/service");
+    expect((await refusal(withdrawProposal(t.db, { proposalId: byElection.id, actorId: byElection.authorId }))).message).toMatch(/cannot be withdrawn/);
+  });
+});

@@ -5,6 +5,8 @@ import { Nominations } from "@/components/elections/Nominations";
 import { RankedBallotForm } from "@/components/elections/RankedBallotForm";
 import { MandateResults, OpenMandates } from "@/components/federations/Mandates";
 import { BoardLinks } from "@/components/proposals/BoardLinks";
+import { RollCall } from "@/components/proposals/RollCall";
+import { findRollCall } from "@/lib/voting/roll-call";
 import { Markdown } from "@/components/proposals/Markdown";
 import { OpenVotingForm } from "@/components/proposals/OpenVotingForm";
 import { TallyBars, Turnout } from "@/components/proposals/ResultPanel";
@@ -70,6 +72,7 @@ export default async function ProposalPage({ params }: Props) {
   const decision = !result || kind === "ELECTION" ? null
     : federationCount ? decideFederation(federationCount.mandates, result.electorateSize, rules).decision
     : decideOutcome(result, result.electorateSize, rules);
+  const rollCall = await findRollCall(db, proposal, status, charter.liveResults);
   const isAuthor = proposal.authorId === user.id;
   // A federation motion is opened by its author alone; a mandate vote opens with the federation's.
   const canOpen = status === "deliberation" && kind !== "MANDATE" &&
@@ -207,6 +210,8 @@ export default async function ProposalPage({ params }: Props) {
           <BoardLinks proposalId={proposal.id} />
         </section>
       ) : null}
+
+      {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} /> : null}
 
       {status === "withdrawn" ? <p className="rounded-lg bg-stone-100 p-3 text-stone-700">The author withdrew this proposal before voting.</p> : null}
 

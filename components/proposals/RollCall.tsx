@@ -1,0 +1,22 @@
+// Who voted what, for an open ballot. Collapsed by default so the result stays the first thing read.
+import type { RollCallEntry } from "@/lib/voting/roll-call";
+
+export function RollCall({ entries, total }: { entries: RollCallEntry[]; total: number }) {
+  return (
+    <details className="rounded-lg border border-stone-200 bg-white p-3" data-testid="roll-call">
+      <summary className="min-h-11 cursor-pointer py-2 font-semibold">Roll call: who voted what ({total})</summary>
+      <p className="text-sm text-stone-600">This vote was held by open ballot, so members of the council can see each vote.</p>
+      {total === 0 ? <p className="mt-2 text-stone-600">No one voted.</p> : (
+        <ul className="mt-2 divide-y divide-stone-200 text-sm">
+          {entries.map((e) => (
+            <li key={`${e.name}-${e.vote}`} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2">
+              <span className="font-medium">{e.name}</span>
+              <span className="break-words text-stone-800">{e.vote}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > entries.length ? <p className="mt-2 text-sm text-stone-600">Showing the first {entries.length} of {total}.</p> : null}
+    </details>
+  );
+}

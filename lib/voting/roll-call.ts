@@ -1,0 +1,42 @@
+// The roll call of an open ballot: who voted what. Ballots are open today (secret ballots are
+// issue 4), so members of the council see it after the close, or while voting runs if the
+// charter shows live results — the same rule as for the tally (lib/proposals/lifecycle.ts).
+import type { Db } from "../db/types";
+import { resultVisibility, type ProposalStatus } from "../proposals/lifecycle";
+
+export const ROLL_CALL_LIMIT = 500;
+
+export interface RollCallEntry {
+  name: string;
+  /** "Yes" / "No" / "Abstain", or the ranking as names for an election. */
+  vote: string;
+}
+
+const CHOICE = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
+
+/** Who voted what, by name; null where the roll call is not to be shown yet. */
+export async function findRollCall(
+  db: Db,
+  proposal: { id: string; kind: string },
+  status: ProposalStatus,
+  liveResults: boolean,
+): Promise<{ entries: RollCallEntry[]; total: number } | null> {
+  if (!resultVisibility(status, liveResults).tally || proposal.kind === "FEDERATION_MOTION") return null;
+  if (proposal.kind === "ELECTION") {
+    const [rows, total] = await Promise.all([
+      db.rankedVote.findMany({ where: { proposalId: proposal.id }, take: ROLL_CALL_LIMIT, orderBy: { userId: "asc" }, select: { userId: true, ranking: true } }),
+      db.rankedVote.count({ where: { proposalId: proposal.id } }),
+    ]);
+    const ids = [...new Set(rows.flatMap((r) => [r.userId, ...r.ranking]))];
+    const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", vote: r.ranking.map((id, i) => `${i + 1}. ${names.get(id) ?? "?"}`).join("  ") }));
+    return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total };
+  }
+  const [rows, total] = await Promise.all([
+    db.vote.findMany({ where: { proposalId: proposal.id }, take: ROLL_CALL_LIMIT, orderBy: { userId: "asc" }, select: { userId: true, choice: true } }),
+    db.vote.count({ where: { proposalId: proposal.id } }),
+  ]);
+  const names = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", vote: CHOICE[r.choice] }));
+  return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total };
+}

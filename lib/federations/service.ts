@@ -10,6 +10,7 @@ import type { TCreateCouncil } from "../councils/schemas";
 import type { FederationWeighting } from "../generated/prisma/enums";
 import { currentWhere } from "../delegations/service";
 import { closeMotionInTx } from "../voting/close-motion";
+import { recordElectorate } from "../voting/electorate";
 import { decideFederation, mandateFromOutcome, weightOf, type CouncilMandate } from "./rules";
 
 const SEAT_TERM_MONTHS = 12;
@@ -145,11 +146,9 @@ async function openFederationVotingInTx(
         votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: memberCharter.id,
       },
     });
-    const electorateSize = await tx.$executeRaw`
-      INSERT INTO "ElectorateEntry" ("proposalId", "userId")
-      SELECT ${child.id}, "userId" FROM "Membership"
-      WHERE "councilId" = ${m.councilId} AND status = 'ACTIVE' AND "admittedAt" <= ${openedAt}`;
-    await tx.proposal.update({ where: { id: child.id }, data: { electorateSize } });
+    const electorate = await recordElectorate(tx, { proposalId: child.id, councilId: m.councilId, openedAt });
+    const { electorateSize } = electorate;
+    await tx.proposal.update({ where: { id: child.id }, data: electorate });
     weight += weightOf(charter.weighting, electorateSize);
   }
   return tx.proposal.update({

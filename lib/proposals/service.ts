@@ -7,6 +7,7 @@ import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
 import { countVotes } from "../voting/service";
 import { closeMotionInTx } from "../voting/close-motion";
+import { recordElectorate } from "../voting/electorate";
 import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
@@ -91,13 +92,10 @@ export async function openVoting(
     }
     const openedAt = new Date();
     const closesAt = votingDeadline(openedAt, charter.votingPeriodHours, votingHours);
-    const electorateSize = await tx.$executeRaw`
-      INSERT INTO "ElectorateEntry" ("proposalId", "userId")
-      SELECT ${proposalId}, "userId" FROM "Membership"
-      WHERE "councilId" = ${proposal.councilId} AND status = 'ACTIVE' AND "admittedAt" <= ${openedAt}`;
+    const electorate = await recordElectorate(tx, { proposalId, councilId: proposal.councilId, openedAt });
     return tx.proposal.update({
       where: { id: proposalId },
-      data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, electorateSize },
+      data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, ...electorate },
     });
   });
 }

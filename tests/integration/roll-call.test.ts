@@ -39,3 +39,14 @@ describe("roll call", () => {
     expect((await rollCallOf(p.id, true))?.entries.map((e) => e.vote)).toEqual(["Abstain"]);
   });
 });
+
+describe("the electorate's fingerprint", () => {
+  it("is recorded when voting opens and can be recomputed from the electorate", async () => {
+    const { electorateFingerprint } = await import("@/lib/voting/electorate");
+    const { council, members } = await makeCouncilWithMembers(t.db, 3);
+    const p = await makeOpenProposal(t.db, council.id, members[0]!);
+    expect(p.electorateSize).toBe(4);
+    expect(p.electorateHash).toBe(electorateFingerprint(p.id, [...members].reverse()));
+    expect(p.electorateHash).not.toBe(electorateFingerprint(p.id, members.slice(1)));
+  });
+});

@@ -195,7 +195,8 @@ export default async function ProposalPage({ params }: Props) {
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}%: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} took part, {decision.quorumNeeded} needed)</li>
             <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[charter.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstentions do not count here)</li>
-            <li className="text-stone-600">Decided under charter version {charter.version}. Electorate: the {result.electorateSize} members when voting opened.</li>
+            <li className="text-stone-600">Decided under charter version {charter.version}. Electorate: the {result.electorateSize} members when voting opened
+              {proposal.electorateHash ? <> (fingerprint <code className="break-all" title="SHA-256 of the proposal id and the sorted member ids, one per line">{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
           </ul>
           {kind === "MANDATE" ? (
             <p className="font-medium" data-testid="mandate">The council&apos;s mandate to {mandateOf?.council.name ?? "the federation"}: {{ YES: "Yes", NO: "No", ABSTAIN: "Abstain" }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)]}</p>

@@ -1,8 +1,10 @@
 // Server start-up: refuse to start with a clear message if configuration is missing, then count
-// lapsed votes every minute so results exist even if nobody opens the page (reads count lazily too).
+// lapsed votes every minute so results exist even if nobody opens the page (reads count lazily too),
+// then seal the audit log's new entries into its hash chain.
 import { configProblems } from "./config";
 import { getDb } from "./db/client";
 import { closeDueProposals } from "./proposals/service";
+import { sealAuditLog } from "./audit/log";
 
 const problems = configProblems();
 if (problems.length) {
@@ -15,6 +17,11 @@ async function sweep() {
     await closeDueProposals(await getDb());
   } catch (e) {
     console.warn("Closing lapsed votes failed; retrying in a minute.", e instanceof Error ? e.message : e);
+  }
+  try {
+    await sealAuditLog(await getDb()); // after the closes, so their entries are sealed in this sweep
+  } catch (e) {
+    console.warn("Sealing the audit log failed; retrying in a minute.", e instanceof Error ? e.message : e);
   }
 }
 setInterval(sweep, 60_000).unref();

@@ -5,6 +5,7 @@ import type { Db, Tx } from "../db/types";
 import { DomainError, isUniqueViolation } from "../errors";
 import { requireMember } from "./access";
 import { endDelegationsOfLeaver } from "../delegations/service";
+import { appendAudit } from "../audit/log";
 import { joinEvent, nextMembershipStatus, type MembershipEvent } from "./membership";
 import type { TCreateCouncil } from "./schemas";
 
@@ -21,6 +22,7 @@ export async function createCouncil(db: PrismaClient, input: TCreateCouncil & { 
       await tx.membership.create({
         data: { councilId: created.id, userId: founderId, role: "FACILITATOR", status: "ACTIVE", admittedAt: new Date() },
       });
+      await appendAudit(tx, { councilId: created.id, actorId: founderId, action: "council.founded", subjectId: created.id, data: { kind: created.kind, joinPolicy: created.joinPolicy } });
       return created;
     });
   } catch (e) {
@@ -105,14 +107,24 @@ export async function findCouncilPage(db: PrismaClient, { slug, viewerId, member
   };
 }
 
+const MEMBERSHIP_ACTION: Record<MembershipEvent, string> = {
+  join: "member.joined", "accept-invite": "member.joined", request: "member.requested",
+  admit: "member.admitted", decline: "member.declined", remove: "member.removed", leave: "member.left",
+};
+
 async function moveMembership(
   tx: Tx,
   where: { councilId: string; userId: string },
   event: MembershipEvent,
   role: "MEMBER" | "FACILITATOR" = "MEMBER",
+  actorId: string = where.userId,
 ) {
   const existing = await tx.membership.findUnique({ where: { councilId_userId: where } });
   const status = nextMembershipStatus(existing?.status ?? null, event);
+  await appendAudit(tx, {
+    councilId: where.councilId, actorId, action: MEMBERSHIP_ACTION[event], subjectId: where.userId,
+    data: { userId: where.userId, ...(event === "accept-invite" ? { via: "invite" } : {}), ...(event === "leave" && existing?.status === "PENDING" ? { withdrewRequest: true } : {}) },
+  });
   const now = new Date();
   const stamps =
     status === "ACTIVE"
@@ -195,7 +207,7 @@ export async function decideMembership(
         throw new DomainError("CONFLICT", `This member is in the electorate of a vote that is open until ${open.votingClosesAt.toUTCString().slice(0, 22)} UTC; they can be removed once it closes.`);
       }
     }
-    const moved = await moveMembership(tx, { councilId, userId: target.userId }, decision);
+    const moved = await moveMembership(tx, { councilId, userId: target.userId }, decision, "MEMBER", actorId);
     if (decision === "remove") await endDelegationsOfLeaver(tx, councilId, target.userId);
     return moved;
   });

@@ -5,6 +5,7 @@ import type { Db, Tx } from "../db/types";
 import { DomainError } from "../errors";
 import { requireMember } from "../councils/access";
 import { proposalStatus } from "../proposals/lifecycle";
+import { appendAudit } from "../audit/log";
 
 
 export const currentWhere = (now = new Date()) => ({ endedAt: null, endsAt: { gt: now } });
@@ -61,7 +62,7 @@ export async function startRecall(
     if (running.some((p) => proposalStatus(p) !== "closed")) {
       throw new DomainError("CONFLICT", `A recall of ${delegation.holder.name} is already under way.`);
     }
-    return tx.proposal.create({
+    const recall = await tx.proposal.create({
       data: {
         councilId: delegation.councilId,
         authorId: actorId,
@@ -71,6 +72,8 @@ export async function startRecall(
         body: reason,
       },
     });
+    await appendAudit(tx, { councilId: delegation.councilId, actorId, action: "recall.started", subjectId: recall.id, data: { proposalId: recall.id, delegationId, holderId: delegation.holderId } });
+    return recall;
   });
 }
 
@@ -83,7 +86,8 @@ export async function applyRecall(tx: Tx, recall: { id: string; authorId: string
   const delegation = await tx.delegation.findUnique({ where: { id: recall.delegationId }, include: { role: true, holder: { select: { name: true } } } });
   if (!delegation || delegation.endedAt || delegation.endsAt <= now) return; // already over: nothing to end or fill
   await tx.delegation.update({ where: { id: delegation.id }, data: { endedAt: now, endReason: "RECALLED" } });
-  await tx.proposal.create({
+  await appendAudit(tx, { councilId: delegation.councilId, action: "delegation.ended", subjectId: delegation.id, data: { delegationId: delegation.id, roleId: delegation.roleId, holderId: delegation.holderId, reason: "RECALLED", recallId: recall.id } });
+  const byElection = await tx.proposal.create({
     data: {
       councilId: delegation.councilId,
       authorId: recall.authorId,
@@ -96,13 +100,18 @@ export async function applyRecall(tx: Tx, recall: { id: string; authorId: string
       body: `${delegation.holder.name} was recalled (see the recall motion). This by-election fills the vacant seat for a full term. Nominate yourself or another member.`,
     },
   });
+  await appendAudit(tx, { councilId: delegation.councilId, action: "election.created", subjectId: byElection.id, data: { proposalId: byElection.id, roleId: delegation.roleId, seats: 1, byElection: true, recallId: recall.id } });
 }
 
 /** Someone leaving (or removed from) a council stops holding its roles. */
 export async function endDelegationsOfLeaver(tx: Tx, councilId: string, userId: string, now = new Date()) {
+  const ending = await tx.delegation.findMany({ where: { councilId, holderId: userId, ...currentWhere(now) }, select: { id: true, roleId: true } });
   await tx.delegation.updateMany({
     where: { councilId, holderId: userId, ...currentWhere(now) },
     data: { endedAt: now, endReason: "LEFT_COUNCIL" },
   });
+  for (const d of ending) {
+    await appendAudit(tx, { councilId, action: "delegation.ended", subjectId: d.id, data: { delegationId: d.id, roleId: d.roleId, holderId: userId, reason: "LEFT_COUNCIL" } });
+  }
 }
 

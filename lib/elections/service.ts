@@ -9,6 +9,7 @@ import { currentWhere, termEnd, termsHeld } from "../delegations/service";
 import { proposalStatus } from "../proposals/lifecycle";
 import { checkRanking, decideElection, mayStandAgain } from "./rules";
 import type { TCreateElection } from "./schemas";
+import { appendAudit } from "../audit/log";
 
 const DEFAULT_TERM_MONTHS = 12;
 
@@ -28,7 +29,7 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
         data: { councilId: input.councilId, name, kind: "WORK_ROLE", seats: input.seats ?? 1, termMonths: input.termMonths ?? DEFAULT_TERM_MONTHS },
       });
     }
-    return tx.proposal.create({
+    const election = await tx.proposal.create({
       data: {
         councilId: input.councilId,
         authorId: input.authorId,
@@ -39,6 +40,8 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
         body: input.body || `${role.seats === 1 ? "Elect one person" : `Elect ${role.seats} people`} to the role “${role.name}” for a term of ${role.termMonths} month${role.termMonths === 1 ? "" : "s"}. Nominate yourself or another member; nominees accept before voting opens.`,
       },
     });
+    await appendAudit(tx, { councilId: input.councilId, actorId: input.authorId, action: "election.created", subjectId: election.id, data: { proposalId: election.id, roleId: role.id, seats: role.seats } });
+    return election;
   });
 }
 
@@ -124,6 +127,8 @@ export async function castRankedVote(db: PrismaClient, { proposalId, userId, ran
       INSERT INTO "RankedVote" ("proposalId", "userId", ranking, "castAt", "updatedAt")
       VALUES (${proposalId}, ${userId}, ${checked}::text[], now(), now())
       ON CONFLICT ("proposalId", "userId") DO UPDATE SET ranking = EXCLUDED.ranking, "updatedAt" = now()`;
+    // That a ballot was cast, never what it ranks.
+    await appendAudit(tx, { councilId: proposal.councilId, actorId: userId, action: "vote.cast", subjectId: proposalId, data: { proposalId } });
     return { proposalId, ranking: checked };
   });
 }
@@ -173,14 +178,26 @@ export async function closeElectionInTx(
       count: { ...decision.count, turnout: decision.turnout, quorumNeeded: decision.quorumNeeded, candidates, withdrawn } as object,
     },
   });
+  await appendAudit(tx, {
+    councilId: proposal.councilId, action: "result.published", subjectId: proposal.id,
+    data: { proposalId: proposal.id, kind: "ELECTION", outcome, winners, turnout: decision.turnout, electorateSize },
+  });
   if (winners.length > 0) {
     const start = proposal.votingClosesAt ?? new Date();
     if (!proposal.byElection) {
+      const superseded = await tx.delegation.findMany({ where: { roleId: role.id, ...currentWhere(start) }, select: { id: true, holderId: true } });
       await tx.delegation.updateMany({ where: { roleId: role.id, ...currentWhere(start) }, data: { endedAt: start, endReason: "SUPERSEDED" } });
+      for (const d of superseded) {
+        await appendAudit(tx, { councilId: proposal.councilId, action: "delegation.ended", subjectId: d.id, data: { delegationId: d.id, roleId: role.id, holderId: d.holderId, reason: "SUPERSEDED", electionId: proposal.id } });
+      }
     }
-    await tx.delegation.createMany({
+    const started = await tx.delegation.createManyAndReturn({
       data: winners.map((holderId) => ({ councilId: proposal.councilId, roleId: role.id, holderId, electedById: proposal.id, startsAt: start, endsAt: termEnd(start, role.termMonths) })),
+      select: { id: true, holderId: true, endsAt: true },
     });
+    for (const d of started) {
+      await appendAudit(tx, { councilId: proposal.councilId, action: "delegation.started", subjectId: d.id, data: { delegationId: d.id, roleId: role.id, holderId: d.holderId, electionId: proposal.id, endsAt: d.endsAt.toISOString() } });
+    }
   }
   return result;
 }

@@ -3,10 +3,11 @@
 import "server-only";
 import type { Db } from "../db/types";
 import { readElectionCount } from "../elections/count";
-import { readFederationCount } from "../federations/count";
 import { proposalStatus, type ProposalStatus } from "../proposals/lifecycle";
-import { buildBoard, type Board, type BoardBallotsInput } from "./board";
 import { toCsv } from "./csv";
+
+// The board query lives apart, free of `server-only`, so the audit verifier script can use it too.
+export { findBoard } from "./board-query";
 
 /** What a route needs to authorise a board download and to say why it is not ready. */
 export async function findBoardProposal(db: Db, proposalId: string) {
@@ -15,49 +16,6 @@ export async function findBoardProposal(db: Db, proposalId: string) {
     select: { id: true, kind: true, councilId: true, withdrawnAt: true, votingOpenedAt: true, votingClosesAt: true },
   });
   return proposal ? { ...proposal, status: proposalStatus(proposal) } : null;
-}
-
-/** The ballot board of a closed, counted vote; null if it is not closed or not yet counted. */
-export async function findBoard(db: Db, proposalId: string): Promise<Board | null> {
-  const proposal = await db.proposal.findUnique({
-    where: { id: proposalId },
-    include: { council: { select: { id: true, slug: true, name: true } }, charter: true, result: true },
-  });
-  if (!proposal || proposalStatus(proposal) !== "closed" || !proposal.result || !proposal.charter) return null;
-  const { result, charter } = proposal;
-  let ballots: BoardBallotsInput;
-  if (proposal.kind === "ELECTION") {
-    // Only the rankings: who cast which ballot is never selected.
-    const rows = await db.rankedVote.findMany({ where: { proposalId }, select: { ranking: true } });
-    ballots = { type: "ranked", rankings: rows.map((r) => r.ranking) };
-  } else if (proposal.kind === "FEDERATION_MOTION") {
-    const count = readFederationCount(result.count);
-    const children = await db.proposal.findMany({
-      where: { parentId: proposalId },
-      select: { id: true, councilId: true, charter: { select: { quorumPercent: true, passThreshold: true } } },
-    });
-    const byCouncil = new Map(children.map((c) => [c.councilId, c]));
-    ballots = {
-      type: "mandate",
-      mandates: (count?.mandates ?? []).map((m) => {
-        const child = byCouncil.get(m.councilId);
-        return { ...m, mandateProposalId: child?.id ?? null, rules: child?.charter ?? null };
-      }),
-    };
-  } else {
-    const rows = await db.vote.findMany({ where: { proposalId }, select: { choice: true } });
-    ballots = { type: "choice", choices: rows.map((r) => r.choice) };
-  }
-  return buildBoard({
-    proposal: {
-      id: proposal.id, kind: proposal.kind, title: proposal.title, council: proposal.council,
-      votingOpenedAt: proposal.votingOpenedAt!, votingClosesAt: proposal.votingClosesAt!,
-      electorateSize: proposal.electorateSize ?? 0, seats: proposal.seats,
-    },
-    rules: charter,
-    result,
-    ballots,
-  });
 }
 
 /** Proposals of a council whose vote has lapsed but which nobody has counted yet. */

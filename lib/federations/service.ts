@@ -12,6 +12,7 @@ import { currentWhere } from "../delegations/service";
 import { closeMotionInTx } from "../voting/close-motion";
 import { recordElectorate } from "../voting/electorate";
 import { decideFederation, mandateFromOutcome, weightOf, type CouncilMandate } from "./rules";
+import { appendAudit } from "../audit/log";
 
 const SEAT_TERM_MONTHS = 12;
 
@@ -40,6 +41,7 @@ export async function createFederation(
       await tx.charter.create({ data: { ...charter, termLimit: null, councilId: federation.id, version: 1 } });
       await tx.federationMembership.create({ data: { federationId: federation.id, councilId: foundingCouncilId, status: "ACTIVE", admittedAt: new Date() } });
       await ensureSeatRole(tx, foundingCouncilId, federation);
+      await appendAudit(tx, { councilId: federation.id, actorId: founderId, action: "council.founded", subjectId: federation.id, data: { kind: "FEDERATION", foundingCouncilId } });
       return federation;
     });
   } catch (e) {
@@ -87,6 +89,7 @@ export async function requestToJoinFederation(
         body: `${council.name} asks to join ${federation.name}. Each member council decides its mandate under its own charter.\n\n${council.description}`,
       },
     });
+    await appendAudit(tx, { councilId: federationId, actorId, action: "federation.motion.created", subjectId: proposal.id, data: { proposalId: proposal.id, admitsCouncilId: councilId } });
     // In the same transaction: a request is never left without the vote that decides it.
     await openFederationVotingInTx(tx, { proposalId: proposal.id, actorId, skipAuthorCheck: true });
     return proposal;
@@ -102,7 +105,11 @@ export async function createFederationMotion(
   if (!(await findFederationVoice(db, federationId, authorId))) {
     throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can put questions to it.");
   }
-  return db.proposal.create({ data: { councilId: federationId, authorId, kind: "FEDERATION_MOTION", title, body } });
+  return db.$transaction(async (tx) => {
+    const motion = await tx.proposal.create({ data: { councilId: federationId, authorId, kind: "FEDERATION_MOTION", title, body } });
+    await appendAudit(tx, { councilId: federationId, actorId: authorId, action: "federation.motion.created", subjectId: motion.id, data: { proposalId: motion.id } });
+    return motion;
+  });
 }
 
 /**
@@ -150,7 +157,9 @@ async function openFederationVotingInTx(
     const { electorateSize } = electorate;
     await tx.proposal.update({ where: { id: child.id }, data: electorate });
     weight += weightOf(charter.weighting, electorateSize);
+    await appendAudit(tx, { councilId: m.councilId, actorId, action: "voting.opened", subjectId: child.id, data: { proposalId: child.id, kind: "MANDATE", parentId: proposal.id, closesAt: closesAt.toISOString(), electorateSize } });
   }
+  await appendAudit(tx, { councilId: proposal.councilId, actorId, action: "voting.opened", subjectId: proposalId, data: { proposalId, kind: "FEDERATION_MOTION", closesAt: closesAt.toISOString(), electorateSize: weight } });
   return tx.proposal.update({
     where: { id: proposalId },
     data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, electorateSize: weight },
@@ -186,6 +195,10 @@ export async function closeFederationMotionInTx(
       quorumMet: decision.quorumMet, thresholdMet: decision.thresholdMet, outcome: decision.outcome,
       count: { weighting: charter.weighting, mandates } as object,
     },
+  });
+  await appendAudit(tx, {
+    councilId: proposal.councilId, action: "result.published", subjectId: proposal.id,
+    data: { proposalId: proposal.id, kind: "FEDERATION_MOTION", outcome: decision.outcome, ...tally, electorateSize, admitsCouncilId: proposal.admitsCouncilId },
   });
   if (proposal.admitsCouncilId) {
     const admitted = decision.outcome === "PASSED";

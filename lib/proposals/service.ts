@@ -11,6 +11,7 @@ import { recordElectorate } from "../voting/electorate";
 import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
+import { appendAudit } from "../audit/log";
 import type { TCreateProposal } from "./schemas";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -19,8 +20,12 @@ export async function createProposal(db: PrismaClient, input: TCreateProposal & 
   await requireMember(db, input.councilId, input.authorId);
   const council = await db.council.findUniqueOrThrow({ where: { id: input.councilId }, select: { kind: true } });
   if (council.kind === "FEDERATION") throw new DomainError("INVALID", "Questions to a federation are federation motions.");
-  return db.proposal.create({
-    data: { councilId: input.councilId, authorId: input.authorId, title: input.title, body: input.body },
+  return db.$transaction(async (tx) => {
+    const proposal = await tx.proposal.create({
+      data: { councilId: input.councilId, authorId: input.authorId, title: input.title, body: input.body },
+    });
+    await appendAudit(tx, { councilId: proposal.councilId, actorId: input.authorId, action: "proposal.submitted", subjectId: proposal.id, data: { proposalId: proposal.id, kind: proposal.kind } });
+    return proposal;
   });
 }
 
@@ -50,6 +55,7 @@ export async function withdrawProposal(db: PrismaClient, { proposalId, actorId }
     if (proposalStatus(proposal) !== "deliberation") {
       throw new DomainError("CLOSED", "A proposal can only be withdrawn before voting opens.");
     }
+    await appendAudit(tx, { councilId: proposal.councilId, actorId, action: "proposal.withdrawn", subjectId: proposalId, data: { proposalId, kind: proposal.kind } });
     return tx.proposal.update({ where: { id: proposalId }, data: { withdrawnAt: new Date() } });
   });
 }
@@ -93,6 +99,10 @@ export async function openVoting(
     const openedAt = new Date();
     const closesAt = votingDeadline(openedAt, charter.votingPeriodHours, votingHours);
     const electorate = await recordElectorate(tx, { proposalId, councilId: proposal.councilId, openedAt });
+    await appendAudit(tx, {
+      councilId: proposal.councilId, actorId, action: "voting.opened", subjectId: proposalId,
+      data: { proposalId, kind: proposal.kind, closesAt: closesAt.toISOString(), electorateSize: electorate.electorateSize },
+    });
     return tx.proposal.update({
       where: { id: proposalId },
       data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, ...electorate },

@@ -4,8 +4,9 @@ import type { Tx } from "../db/types";
 import { applyRecall } from "../delegations/service";
 import { decideOutcome } from "./outcome";
 import { countVotes } from "./service";
+import { appendAudit } from "../audit/log";
 
-type ClosingProposal = { id: string; kind: string; authorId: string; delegationId: string | null; charterId: string | null; electorateSize: number | null };
+type ClosingProposal = { id: string; councilId: string; kind: string; authorId: string; delegationId: string | null; charterId: string | null; electorateSize: number | null };
 
 export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Date) {
   const existing = await tx.result.findUnique({ where: { proposalId: proposal.id } });
@@ -19,6 +20,10 @@ export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Da
       proposalId: proposal.id, ...tally, electorateSize,
       quorumMet: decision.quorumMet, thresholdMet: decision.thresholdMet, outcome: decision.outcome,
     },
+  });
+  await appendAudit(tx, {
+    councilId: proposal.councilId, action: "result.published", subjectId: proposal.id,
+    data: { proposalId: proposal.id, kind: proposal.kind, outcome: decision.outcome, ...tally, electorateSize },
   });
   if (proposal.kind === "RECALL" && decision.outcome === "PASSED") await applyRecall(tx, proposal, now);
   return result;

@@ -7,6 +7,7 @@ import { DomainError } from "../errors";
 import { proposalStatus } from "../proposals/lifecycle";
 import type { Tally } from "./outcome";
 import type { TCastVote } from "../proposals/schemas";
+import { appendAudit } from "../audit/log";
 
 /** Kinds decided by yes / no / abstain. */
 const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE"]);
@@ -37,6 +38,8 @@ export async function castVote(db: PrismaClient, { proposalId, userId, choice }:
       INSERT INTO "Vote" ("proposalId", "userId", choice, "castAt", "updatedAt")
       VALUES (${proposalId}, ${userId}, ${choice}::"VoteChoice", now(), now())
       ON CONFLICT ("proposalId", "userId") DO UPDATE SET choice = EXCLUDED.choice, "updatedAt" = now()`;
+    // That a vote was cast, never what it says.
+    await appendAudit(tx, { councilId: proposal.councilId, actorId: userId, action: "vote.cast", subjectId: proposalId, data: { proposalId } });
     return { proposalId, choice };
   });
 }

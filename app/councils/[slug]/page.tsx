@@ -155,6 +155,10 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             Who holds the council&apos;s roles and seats, for which term, and how to recall them:{" "}
             <Link href={`${here}/delegations`} className="font-medium text-emerald-800 underline">Delegations</Link>
           </p>
+          <p className="text-sm text-stone-700">
+            Everything that happened here, in a tamper-evident record:{" "}
+            <Link href={`${here}/log`} className="font-medium text-emerald-800 underline">Audit log</Link>
+          </p>
           {federations.length > 0 ? (
             <ul className="space-y-1 text-sm" aria-label="Federations">
               {federations.map((f) => (

@@ -1,7 +1,11 @@
 // Shared pieces of the download route handlers: short JSON errors, attachment responses, and the
 // one place where an unexpected failure is logged and answered without its message.
 import "server-only";
+import { currentUser } from "../auth/session";
+import { ZId } from "../councils/schemas";
+import { getDb } from "../db";
 import { isDomainError, type DomainErrorCode } from "../errors";
+import { loadBoardFor } from "./access";
 
 const STATUS: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, CLOSED: 409,
@@ -36,4 +40,18 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
     console.error("Export failed", e);
     return jsonError(500, "Something went wrong while preparing the download.");
   }
+}
+
+/** A board download's request: signed-in user, valid id, and the board they are entitled to. */
+export function boardDownload(
+  params: Promise<{ id: string }>,
+  render: (board: Awaited<ReturnType<typeof loadBoardFor>>) => Response,
+) {
+  return answer(async () => {
+    const user = await currentUser();
+    if (!user) return unauthenticated();
+    const id = ZId.safeParse((await params).id);
+    if (!id.success) return jsonError(404, "There is no such proposal.");
+    return render(await loadBoardFor(await getDb(), id.data, user.id));
+  });
 }

@@ -1,9 +1,6 @@
+import { requireCouncilMemberPage } from "@/lib/councils/page-access";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { RecallForm } from "@/components/delegations/RecallForm";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { looksLikeSlug } from "@/lib/councils/schemas";
 import { startRecallAction } from "@/lib/delegations/actions";
 import { listDelegations } from "@/lib/delegations/service";
 import type { DelegationEnd } from "@/lib/generated/prisma/enums";
@@ -22,13 +19,7 @@ const END_LABEL: Record<DelegationEnd, string> = {
 
 export default async function DelegationsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!looksLikeSlug(slug)) notFound();
-  const user = await requireUser(`/councils/${encodeURIComponent(slug)}/delegations`);
-  const db = await getDb();
-  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
-  if (!council) notFound();
-  const membership = await db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: user.id } } });
-  if (membership?.status !== "ACTIVE") forbidden();
+  const { db, council, user } = await requireCouncilMemberPage(slug, "delegations");
   const now = new Date();
   const { current, past, roles } = await listDelegations(db, { councilId: council.id, now });
   const here = `/councils/${council.slug}`;

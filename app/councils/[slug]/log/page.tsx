@@ -1,10 +1,7 @@
+import { requireCouncilMemberPage } from "@/lib/councils/page-access";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { Pagination } from "@/components/ui/Pagination";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { looksLikeSlug } from "@/lib/councils/schemas";
 import { sealAuditLog } from "@/lib/audit/log";
 import { actionLabel, listCouncilAudit } from "@/lib/audit/queries";
 import { verifyAuditLog } from "@/lib/audit/verify";
@@ -19,14 +16,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  if (!looksLikeSlug(slug)) notFound();
   const { page } = ZPage.parse(await searchParams);
-  const user = await requireUser(`/councils/${encodeURIComponent(slug)}/log`);
-  const db = await getDb();
-  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
-  if (!council) notFound();
-  const membership = await db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: user.id } } });
-  if (membership?.status !== "ACTIVE") forbidden();
+  const { db, council } = await requireCouncilMemberPage(slug, "log");
   await sealAuditLog(db);
   const [report, log] = await Promise.all([
     verifyAuditLog(db, { checkResults: false }),

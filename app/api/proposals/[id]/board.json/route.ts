@@ -1,17 +1,6 @@
 // A closed vote's ballot board as JSON (docs/ballot-board.md), for `npm run recount`.
-import { currentUser } from "@/lib/auth/session";
-import { ZId } from "@/lib/councils/schemas";
-import { getDb } from "@/lib/db";
-import { loadBoardFor } from "@/lib/exports/access";
-import { answer, download, jsonError, unauthenticated } from "@/lib/exports/http";
+import { boardDownload, download } from "@/lib/exports/http";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return answer(async () => {
-    const user = await currentUser();
-    if (!user) return unauthenticated();
-    const id = ZId.safeParse((await params).id);
-    if (!id.success) return jsonError(404, "There is no such proposal.");
-    const board = await loadBoardFor(await getDb(), id.data, user.id);
-    return download(`${JSON.stringify(board, null, 2)}\n`, { filename: `ballot-board-${board.proposal.id}.json`, type: "json" });
-  });
+  return boardDownload(params, (board) => download(`${JSON.stringify(board, null, 2)}\n`, { filename: `ballot-board-${board.proposal.id}.json`, type: "json" }));
 }

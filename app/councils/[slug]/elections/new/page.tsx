@@ -1,8 +1,5 @@
-import { forbidden, notFound } from "next/navigation";
+import { requireCouncilMemberPage } from "@/lib/councils/page-access";
 import { ElectionForm } from "@/components/elections/ElectionForm";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { looksLikeSlug } from "@/lib/councils/schemas";
 import { createElectionAction } from "@/lib/elections/actions";
 import { listCouncilRoles } from "@/lib/elections/queries";
 
@@ -10,13 +7,7 @@ export const metadata = { title: "New election" };
 
 export default async function NewElectionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!looksLikeSlug(slug)) notFound();
-  const user = await requireUser(`/councils/${encodeURIComponent(slug)}/elections/new`);
-  const db = await getDb();
-  const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true } });
-  if (!council) notFound();
-  const membership = await db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: user.id } } });
-  if (membership?.status !== "ACTIVE") forbidden();
+  const { db, council } = await requireCouncilMemberPage(slug, "elections/new");
   const roles = await listCouncilRoles(db, council.id);
   const options = roles.map((r) => ({
     id: r.id,

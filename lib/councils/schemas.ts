@@ -4,6 +4,7 @@ import { z } from "zod";
 export const COUNCIL_KINDS = ["WORKERS", "CONSUMERS", "ASSEMBLY"] as const;
 export const JOIN_POLICIES = ["OPEN", "APPROVAL", "INVITE_ONLY"] as const;
 export const PASS_THRESHOLDS = ["SIMPLE_MAJORITY", "TWO_THIRDS", "UNANIMITY"] as const;
+export const BALLOT_SECRECIES = ["OPEN", "SECRET", "AUTHOR_CHOOSES"] as const;
 
 export const MAX_VOTING_PERIOD_HOURS = 24 * 90;
 
@@ -36,6 +37,7 @@ export const ZCharter = z.object({
     .min(1, "Voting must stay open for at least 1 hour.")
     .max(MAX_VOTING_PERIOD_HOURS, `Voting can stay open for at most ${MAX_VOTING_PERIOD_HOURS / 24} days.`)),
   liveResults: z.boolean().default(false),
+  ballotSecrecy: z.enum(BALLOT_SECRECIES, { error: "Choose open or secret ballots." }).optional(), // absent: open
   termLimit: z.preprocess(
     (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
     z.coerce.number({ error: "Enter a number of terms, or leave it empty." }).int("Enter a whole number of terms.")

@@ -100,7 +100,7 @@ async function seedProposal(
   now: Date,
 ) {
   const authorId = people[spec.author];
-  const { id: proposalId } = await createProposal(db, { councilId, authorId, title: spec.title, body: spec.body });
+  const { id: proposalId } = await createProposal(db, { councilId, authorId, title: spec.title, body: spec.body, secretBallot: spec.secretBallot ?? false });
   if (spec.state === "deliberation") return;
   if (spec.state === "withdrawn") {
     await withdrawProposal(db, { proposalId, actorId: authorId });

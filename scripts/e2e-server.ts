@@ -14,6 +14,7 @@ const testDbUrl = process.env.TEST_DATABASE_URL?.trim();
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NEXTAUTH_SECRET = "e2e-secret-that-is-long-enough-0123456789";
+process.env.BALLOT_KEY = Buffer.alloc(32, 7).toString("base64"); // a fixed test key: these ballots are not secret
 process.env.NEXTAUTH_URL = `http://127.0.0.1:${E2E_PORT}`;
 process.env.NEXT_DIST_DIR = ".next-test";
 // Lets the tests move a vote's deadline into the past (app/api/e2e); off everywhere else.

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensurePrismaClient } from "./lib/generate";
-import { ensureAuthSecret, loadDotEnv, root } from "./lib/env";
+import { ensureAuthSecret, ensureBallotKey, loadDotEnv, root } from "./lib/env";
 import { ensureBuild } from "./lib/build";
 import { prepareDatabase } from "./lib/prepare-db";
 
@@ -15,6 +15,7 @@ process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
 const secret = ensureAuthSecret();
 if (secret === "created") console.log("• Created a session secret in .data/auth-secret (set NEXTAUTH_SECRET to use your own)");
+if (ensureBallotKey() === "created") console.log("• Created the key that seals secret ballots in .data/ballot-key (set BALLOT_KEY to use your own; back it up)");
 
 ensurePrismaClient();
 await prepareDatabase({ seed: "auto" });

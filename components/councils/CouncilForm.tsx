@@ -31,8 +31,13 @@ export function CouncilForm({ action }: { action: FormActionFn }) {
           quorumHint="The share of members who must take part. Abstaining counts as taking part." />
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="liveResults" defaultChecked={state.values?.liveResults === "on"} className="mt-1 size-4" />
-          <span>Show the running tally while voting is open (otherwise members see only turnout until the close).</span>
+          <span>Show the running tally while voting is open (otherwise members see only turnout until the close). Never for secret ballots.</span>
         </label>
+        <Field label="Ballots" name="ballotSecrecy" state={state} defaultValue="OPEN">
+          <option value="OPEN">Open: members see who voted what</option>
+          <option value="SECRET">Secret: who took part is published, never how anyone voted</option>
+          <option value="AUTHOR_CHOOSES">The author of each proposal chooses</option>
+        </Field>
       </fieldset>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Founding…">Found council</SubmitButton>

@@ -3,13 +3,15 @@
 // term. Without JavaScript both parts show; with it, the new-role fields show only when needed.
 import { useActionState, useState } from "react";
 import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
+import type { BallotSecrecy } from "@/lib/voting/secrecy";
+import { BallotSecrecyField } from "@/components/proposals/BallotSecrecyField";
 
 export interface RoleOption {
   id: string;
   label: string;
 }
 
-export function ElectionForm({ action, councilId, roles }: { action: FormActionFn; councilId: string; roles: RoleOption[] }) {
+export function ElectionForm({ action, councilId, roles, secrecy }: { action: FormActionFn; councilId: string; roles: RoleOption[]; secrecy: BallotSecrecy }) {
   const [state, formAction] = useActionState(action, { ok: false });
   const [roleId, setRoleId] = useState(state.values?.roleId ?? "");
   const newRole = roleId === "";
@@ -35,6 +37,7 @@ export function ElectionForm({ action, councilId, roles }: { action: FormActionF
       </fieldset>
       <Field label="Description (optional)" name="body" state={state} multiline rows={5} maxLength={20000}
         hint="What the role involves. Markdown works. Left empty, a short standard text is used." />
+      <BallotSecrecyField secrecy={secrecy} state={state} />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Calling the election…">Call the election</SubmitButton>
     </form>

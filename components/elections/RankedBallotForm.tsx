@@ -3,18 +3,24 @@
 // (1 = first choice), blank for anyone not ranked. The server turns the boxes into an ordering.
 import { useActionState, useId } from "react";
 import { FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
+import { ReceiptCard, SecretBallotCast, SecretBallotNotice } from "@/components/proposals/ReceiptCard";
 
-export function RankedBallotForm({ action, proposalId, candidates, current }: {
+export function RankedBallotForm({ action, proposalId, candidates, current, secret = false, cast = false }: {
   action: FormActionFn; proposalId: string; candidates: { id: string; name: string }[]; current: string[] | null;
+  /** A secret ballot: cast once, with a receipt; `cast` says this member already has. */
+  secret?: boolean; cast?: boolean;
 }) {
   const [state, formAction] = useActionState(action, { ok: false });
   const id = useId();
+  if (state.receipt) return <ReceiptCard receipt={state.receipt} />;
+  if (secret && cast) return <SecretBallotCast />;
   const saved = new Map((current ?? []).map((c, i) => [c, String(i + 1)]));
   // After a refused ballot, show what was typed; otherwise the ballot on record.
   const valueOf = (candidateId: string) => (state.values ? (state.values[`rank_${candidateId}`] ?? "") : (saved.get(candidateId) ?? ""));
   const errors = state.fieldErrors?.ranking;
   return (
     <form action={formAction} noValidate className="space-y-3" aria-label="Ranked ballot">
+      {secret ? <SecretBallotNotice /> : null}
       <input type="hidden" name="proposalId" value={proposalId} />
       <fieldset aria-describedby={`${id}-help ${id}-error`}>
         <legend className="mb-1 font-semibold">{current ? "Change your ranking" : "Rank the candidates"}</legend>
@@ -47,7 +53,7 @@ export function RankedBallotForm({ action, proposalId, candidates, current }: {
       </fieldset>
       <p id={`${id}-error`} aria-live="polite" className="text-sm text-red-700">{errors?.join(" ")}</p>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Recording…">{current ? "Change ballot" : "Cast ballot"}</SubmitButton>
+      <SubmitButton pendingLabel="Recording…">{secret ? "Cast secret ballot" : current ? "Change ballot" : "Cast ballot"}</SubmitButton>
     </form>
   );
 }

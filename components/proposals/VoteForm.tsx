@@ -2,6 +2,7 @@
 // Yes / no / abstain as large radio cards that work with a thumb; the current vote is preselected.
 import { useActionState } from "react";
 import { FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
+import { ReceiptCard, SecretBallotCast, SecretBallotNotice } from "./ReceiptCard";
 
 const CHOICES = [
   { value: "YES", label: "Yes", hint: "I support this proposal" },
@@ -9,11 +10,18 @@ const CHOICES = [
   { value: "ABSTAIN", label: "Abstain", hint: "I take part without taking a side" },
 ] as const;
 
-export function VoteForm({ action, proposalId, current }: { action: FormActionFn; proposalId: string; current: string | null }) {
+export function VoteForm({ action, proposalId, current, secret = false, cast = false }: {
+  action: FormActionFn; proposalId: string; current: string | null;
+  /** A secret ballot: cast once, with a receipt; `cast` says this member already has. */
+  secret?: boolean; cast?: boolean;
+}) {
   const [state, formAction] = useActionState(action, { ok: false });
+  if (state.receipt) return <ReceiptCard receipt={state.receipt} />;
+  if (secret && cast) return <SecretBallotCast />;
   const chosen = state.values?.choice ?? current ?? undefined;
   return (
     <form action={formAction} className="space-y-3">
+      {secret ? <SecretBallotNotice /> : null}
       <input type="hidden" name="proposalId" value={proposalId} />
       <fieldset>
         <legend className="mb-2 font-semibold">{current ? "Change your vote" : "Your vote"}</legend>
@@ -28,7 +36,7 @@ export function VoteForm({ action, proposalId, current }: { action: FormActionFn
       </fieldset>
       {state.fieldErrors?.choice ? <p className="text-sm text-red-700" aria-live="polite">{state.fieldErrors.choice.join(" ")}</p> : null}
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Recording…">{current ? "Change vote" : "Cast vote"}</SubmitButton>
+      <SubmitButton pendingLabel="Recording…">{secret ? "Cast secret ballot" : current ? "Change vote" : "Cast vote"}</SubmitButton>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getDb, type PrismaClient } from "../db";
 import { isDomainError } from "../errors";
 import { currentUser, type SessionUser } from "../auth/session";
+import type { Receipt } from "../voting/receipt-format";
 
 export interface FormState {
   ok: boolean;
@@ -14,6 +15,8 @@ export interface FormState {
   fieldErrors?: Record<string, string[]>;
   /** What the user typed, so the form can show it again (never passwords). */
   values?: Record<string, string>;
+  /** A secret ballot's receipt, shown to the voter once. */
+  receipt?: Receipt;
 }
 
 export const initialFormState: FormState = { ok: false };

@@ -26,6 +26,7 @@ export const createCouncilAction = formAction(
       passThreshold: f.passThreshold,
       votingPeriodHours: f.votingPeriodHours,
       liveResults: f.liveResults === "on",
+      ballotSecrecy: f.ballotSecrecy,
       termLimit: f.termLimit,
     },
   }),

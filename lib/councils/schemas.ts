@@ -11,6 +11,9 @@ export const MAX_VOTING_PERIOD_HOURS = 24 * 90;
 /** Addresses that are pages of the app, not councils (e.g. /councils/new). */
 export const RESERVED_SLUGS = new Set(["new", "edit", "settings", "search", "admin", "api", "invite", "proposals"]);
 
+/** A checkbox: "on" when ticked, absent when not. */
+export const formCheckbox = z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean());
+
 /** A whole number from a form field; an empty field is missing, never 0. */
 export function formInt(missing: string) {
   return z.preprocess(

@@ -46,6 +46,8 @@ export type DemoProposal = {
   title: string;
   author: PersonKey;
   body: string;
+  /** Asks for a secret ballot (the Green Basket's charter lets the author choose). */
+  secretBallot?: boolean;
 } & (
   | { state: "deliberation" }
   | { state: "withdrawn" }
@@ -225,9 +227,10 @@ Plenty of [bicycle cooperatives](https://en.wikipedia.org/wiki/Bicycle_cooperati
     kind: "CONSUMERS",
     description:
       "The consumers' council of Green Basket, the member-owned grocery on Alder Road. " +
-      "Anyone who shops with us can join; decisions by simple majority, and the tally is shown while a vote runs.",
+      "Anyone who shops with us can join; decisions by simple majority, and the tally is shown while a vote runs. " +
+      "Whoever proposes something chooses an open or a secret ballot.",
     joinPolicy: "OPEN",
-    charter: { quorumPercent: 30, passThreshold: "SIMPLE_MAJORITY", votingPeriodHours: 48, liveResults: true },
+    charter: { quorumPercent: 30, passThreshold: "SIMPLE_MAJORITY", votingPeriodHours: 48, liveResults: true, ballotSecrecy: "AUTHOR_CHOOSES" },
     founder: "ines",
     members: ["jonas", "kalinda", "luis", "ada", "chiara", "greta", "hiro"],
     pending: [],
@@ -285,6 +288,42 @@ Stay open until **8 p.m. on Saturdays** instead of 5 p.m., as a three-month tria
 ## Staffing
 - Volunteer shifts of two, signed up on the rota.
 - If a shift stays empty, we close at 5 p.m. as now.`,
+      },
+      {
+        title: "Move the co-op's accounts to the Alder Credit Union",
+        author: "kalinda",
+        state: "closed",
+        closedDaysAgo: 4,
+        expected: "PASSED",
+        secretBallot: true,
+        votes: { kalinda: "YES", ines: "YES", jonas: "YES", greta: "YES", luis: "NO", hiro: "ABSTAIN" },
+        body: `## Proposal
+Move our current account and savings from the high-street bank to the **Alder Credit Union**.
+
+## Why a secret ballot
+Two of our members work at the bank branch on Alder Road. Nobody should have to vote on their
+colleagues' business in front of everyone: who took part is published, how each of us voted is not.
+
+## Details
+- The credit union charges no monthly fee; the bank charges €9.
+- The switch takes about three weeks; direct debits move automatically.`,
+      },
+      {
+        title: "Pay shop staff the living wage before any member dividend",
+        author: "greta",
+        state: "voting",
+        secretBallot: true,
+        // Ada has not voted: sign in as her to cast a secret ballot and get a receipt.
+        votes: { greta: "YES", jonas: "YES", luis: "NO" },
+        body: `## Proposal
+From next quarter, the three paid shop staff earn at least the **living wage** before any surplus is
+paid out to members as a dividend.
+
+## Cost
+About €4,100 a year at current hours, which is a third of last year's dividend.
+
+This vote is by **secret ballot**: you cannot change your ballot once cast, and you get a receipt
+with a tracking code to check on the ballot board after the close.`,
       },
       {
         title: "Stock oats, lentils and rice in refill dispensers",

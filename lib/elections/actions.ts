@@ -40,8 +40,9 @@ function ballotFromFields(fields: Record<string, string>) {
 export const castRankedVoteAction = formAction(
   ZRankedVote,
   async ({ proposalId, ranking }, { db, user }) => {
-    await castRankedVote(db, { proposalId, userId: user.id, ranking });
+    const { receipt } = await castRankedVote(db, { proposalId, userId: user.id, ranking });
     revalidatePath(`/proposals/${proposalId}`);
+    if (receipt) return { ok: true, message: "Your secret ballot is cast.", receipt };
     return {
       ok: true,
       message: `Your ballot is recorded, ranking ${ranking.length} candidate${ranking.length === 1 ? "" : "s"}. You can change it until voting closes.`,

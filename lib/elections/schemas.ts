@@ -1,6 +1,6 @@
 // Inputs for elections: founding one (and the role it fills), nominations, ranked ballots.
 import { z } from "zod";
-import { formInt, ZId } from "../councils/schemas";
+import { formCheckbox, formInt, ZId } from "../councils/schemas";
 
 export const MAX_SEATS = 20;
 
@@ -15,6 +15,7 @@ export const ZCreateElection = z.object({
   termMonths: z.preprocess((v) => (v === "" ? undefined : v),
     formInt("Enter the term in months.").pipe(z.number().min(1, "A term lasts at least a month.").max(60, "A term lasts at most 60 months.")).optional()),
   body: z.string().trim().max(20_000, "Use at most 20,000 characters.").default(""),
+  secretBallot: formCheckbox.optional(),
 }).refine((v) => v.roleId || v.roleName, { message: "Choose a role or name a new one.", path: ["roleName"] });
 export type TCreateElection = z.infer<typeof ZCreateElection>;
 

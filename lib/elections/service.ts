@@ -10,6 +10,7 @@ import { proposalStatus } from "../proposals/lifecycle";
 import { checkRanking, decideElection, mayStandAgain } from "./rules";
 import type { TCreateElection } from "./schemas";
 import { appendAudit } from "../audit/log";
+import { castSecretBallot, checkVoter, lockForVoting, unsealBallots } from "../voting/ballot-box";
 
 const DEFAULT_TERM_MONTHS = 12;
 
@@ -36,6 +37,7 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
         kind: "ELECTION",
         roleId: role.id,
         seats: role.seats,
+        secretBallot: input.secretBallot ?? false,
         title: `Election: ${role.name} (${role.seats} seat${role.seats === 1 ? "" : "s"})`,
         body: input.body || `${role.seats === 1 ? "Elect one person" : `Elect ${role.seats} people`} to the role “${role.name}” for a term of ${role.termMonths} month${role.termMonths === 1 ? "" : "s"}. Nominate yourself or another member; nominees accept before voting opens.`,
       },
@@ -107,29 +109,27 @@ export async function listCandidates(db: Tx | PrismaClient, proposalId: string, 
   return rows.map((r) => r.nominee);
 }
 
-/** Same guarantees as castVote: one ranked ballot per member, replaced on change, never after the close. */
+/** Same guarantees as castVote: one ranked ballot per member, replaced on change (open ballots only), never after the close. */
 export async function castRankedVote(db: PrismaClient, { proposalId, userId, ranking }: { proposalId: string; userId: string; ranking: string[] }) {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ councilId: string; kind: string; withdrawnAt: Date | null; votingOpenedAt: Date | null; votingClosesAt: Date | null }[]>`
-      SELECT "councilId", kind::text AS kind, "withdrawnAt", "votingOpenedAt", "votingClosesAt" FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
-    const proposal = rows[0];
+    const proposal = await lockForVoting(tx, proposalId);
     if (!proposal || proposal.kind !== "ELECTION") throw new DomainError("NOT_FOUND", "There is no such election.");
-    const status = proposalStatus(proposal);
-    if (status === "closed") throw new DomainError("CLOSED", "Voting has closed; your ballot was not recorded.");
-    if (status !== "voting") throw new DomainError("CLOSED", "Voting is not open in this election.");
-    const membership = await tx.membership.findUnique({ where: { councilId_userId: { councilId: proposal.councilId, userId } }, select: { status: true } });
-    if (membership?.status !== "ACTIVE") throw new DomainError("FORBIDDEN", "Only members of this council can vote.");
-    const entry = await tx.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId } } });
-    if (!entry) throw new DomainError("FORBIDDEN", "You joined after voting opened, so you are not in this election's electorate.");
+    await checkVoter(tx, proposal, userId, "ballot");
     const candidates = await listCandidates(tx, proposalId);
     const checked = checkRanking(ranking, candidates.map((c) => c.id));
+    if (proposal.secretBallot) {
+      const names = new Map(candidates.map((c) => [c.id, c.name]));
+      const inWords = checked.length ? checked.map((id, i) => `${i + 1}. ${names.get(id)}`).join(", ") : "No one ranked (a blank ballot)";
+      const receipt = await castSecretBallot(tx, proposal, userId, { ranking: checked }, inWords);
+      return { proposalId, ranking: checked, receipt };
+    }
     await tx.$executeRaw`
       INSERT INTO "RankedVote" ("proposalId", "userId", ranking, "castAt", "updatedAt")
       VALUES (${proposalId}, ${userId}, ${checked}::text[], now(), now())
       ON CONFLICT ("proposalId", "userId") DO UPDATE SET ranking = EXCLUDED.ranking, "updatedAt" = now()`;
     // That a ballot was cast, never what it ranks.
     await appendAudit(tx, { councilId: proposal.councilId, actorId: userId, action: "vote.cast", subjectId: proposalId, data: { proposalId } });
-    return { proposalId, ranking: checked };
+    return { proposalId, ranking: checked, receipt: null };
   });
 }
 
@@ -139,10 +139,11 @@ export async function castRankedVote(db: PrismaClient, { proposalId, userId, ran
  */
 export async function closeElectionInTx(
   tx: Tx,
-  proposal: { id: string; councilId: string; roleId: string | null; seats: number | null; byElection: boolean; charterId: string | null; electorateSize: number | null; votingClosesAt: Date | null },
+  proposal: { id: string; councilId: string; roleId: string | null; seats: number | null; byElection: boolean; secretBallot: boolean; charterId: string | null; electorateSize: number | null; votingClosesAt: Date | null },
 ) {
   const existing = await tx.result.findUnique({ where: { proposalId: proposal.id } });
   if (existing) return existing;
+  if (proposal.secretBallot) await unsealBallots(tx, proposal.id);
   const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
   const role = await tx.role.findUniqueOrThrow({ where: { id: proposal.roleId! } });
   const candidates = await listCandidates(tx, proposal.id);
@@ -156,8 +157,12 @@ export async function closeElectionInTx(
   );
   const withdrawn = candidates.filter((c) => !stillMembers.has(c.id)).map((c) => c.id);
   const standing = candidates.filter((c) => stillMembers.has(c.id)).map((c) => c.id);
-  const groups = await tx.$queryRaw<{ ranking: string[]; n: bigint }[]>`
-    SELECT ranking, count(*) AS n FROM "RankedVote" WHERE "proposalId" = ${proposal.id} GROUP BY ranking`;
+  // Identical rankings are counted once with their number; secret ballots are unsealed by now.
+  const groups = proposal.secretBallot
+    ? await tx.$queryRaw<{ ranking: string[]; n: bigint }[]>`
+        SELECT ranking, count(*) AS n FROM "Ballot" WHERE "proposalId" = ${proposal.id} GROUP BY ranking`
+    : await tx.$queryRaw<{ ranking: string[]; n: bigint }[]>`
+        SELECT ranking, count(*) AS n FROM "RankedVote" WHERE "proposalId" = ${proposal.id} GROUP BY ranking`;
   const electorateSize = proposal.electorateSize ?? 0;
   const decision = decideElection(
     groups.map((g) => ({ ranking: g.ranking.filter((id) => stillMembers.has(id)), count: Number(g.n) })),

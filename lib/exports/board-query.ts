@@ -14,7 +14,13 @@ export async function findBoard(db: Db, proposalId: string): Promise<Board | nul
   if (!proposal || proposalStatus(proposal) !== "closed" || !proposal.result || !proposal.charter) return null;
   const { result, charter } = proposal;
   let ballots: BoardBallotsInput;
-  if (proposal.kind === "ELECTION") {
+  if (proposal.secretBallot) {
+    // Secret ballots carry their tracking codes and nonces, so anyone can recompute each code.
+    const rows = await db.ballot.findMany({ where: { proposalId }, orderBy: { tracking: "asc" }, select: { tracking: true, nonce: true, choice: true, ranking: true } });
+    ballots = proposal.kind === "ELECTION"
+      ? { type: "ranked", rankings: rows.map((r) => r.ranking), receipts: rows.map((r) => ({ tracking: r.tracking, nonce: r.nonce })) }
+      : { type: "choice", choices: rows.map((r) => r.choice ?? "ABSTAIN"), receipts: rows.map((r) => ({ tracking: r.tracking, nonce: r.nonce })) };
+  } else if (proposal.kind === "ELECTION") {
     // Only the rankings: who cast which ballot is never selected.
     const rows = await db.rankedVote.findMany({ where: { proposalId }, select: { ranking: true } });
     ballots = { type: "ranked", rankings: rows.map((r) => r.ranking) };
@@ -40,7 +46,7 @@ export async function findBoard(db: Db, proposalId: string): Promise<Board | nul
     proposal: {
       id: proposal.id, kind: proposal.kind, title: proposal.title, council: proposal.council,
       votingOpenedAt: proposal.votingOpenedAt!, votingClosesAt: proposal.votingClosesAt!,
-      electorateSize: proposal.electorateSize ?? 0, seats: proposal.seats,
+      electorateSize: proposal.electorateSize ?? 0, seats: proposal.seats, secretBallot: proposal.secretBallot,
     },
     rules: charter,
     result,

@@ -8,6 +8,7 @@ import type { FederationWeighting, Outcome, PassThreshold, ProposalKind, VoteCho
 import { decideOutcome, type Tally } from "../voting/outcome";
 import { BallotError, UNIT, type Stage } from "../voting/stv";
 import { toCsv } from "./csv";
+import { trackingCode, type BallotContent } from "../voting/receipts";
 
 export const BOARD_FORMAT = "plenum-ballot-board";
 export const BOARD_VERSION = 1;
@@ -56,7 +57,12 @@ const ZCommon = {
   electorateSize: ZCount,
   openedAt: ZTimestamp,
   closedAt: ZTimestamp,
+  /** Secret ballots: each ballot carries its tracking code and nonce, and no voter is listed anywhere. */
+  secretBallot: z.boolean().default(false),
 };
+
+/** A secret ballot's receipt fields; null on an open ballot (its voters are in the roll call instead). */
+const ZReceiptFields = { tracking: z.string().nullable(), nonce: z.string().nullable().default(null) };
 
 const ZPublishedTally = z.object({
   outcome: z.enum(OUTCOMES),
@@ -69,7 +75,7 @@ const ZPublishedTally = z.object({
 const ZChoiceBoard = z.object({
   ...ZCommon,
   ballotType: z.literal("choice"),
-  ballots: z.array(z.object({ choice: z.enum(CHOICES), tracking: z.string().nullable() })),
+  ballots: z.array(z.object({ choice: z.enum(CHOICES), ...ZReceiptFields })),
   published: ZPublishedTally,
 });
 
@@ -79,7 +85,7 @@ const ZRankedBoard = z.object({
   seats: z.number().int().min(1),
   candidates: z.array(z.object({ id: z.string(), name: z.string() })),
   withdrawn: z.array(z.string()),
-  ballots: z.array(z.object({ ranking: z.array(z.string()), tracking: z.string().nullable() })),
+  ballots: z.array(z.object({ ranking: z.array(z.string()), ...ZReceiptFields })),
   published: ZPublishedTally.extend({
     winners: z.array(z.string()),
     unit: z.literal(UNIT),
@@ -150,6 +156,7 @@ export interface BoardProposalInput {
   votingClosesAt: Date;
   electorateSize: number;
   seats?: number | null;
+  secretBallot?: boolean;
 }
 
 export interface BoardRulesInput {
@@ -172,12 +179,28 @@ export interface BoardResultInput {
   count: unknown;
 }
 
+/** A secret ballot's tracking code and nonce, in the same order as its contents. */
+export interface BallotReceipt { tracking: string; nonce: string }
+
 export type BoardBallotsInput =
-  | { type: "choice"; choices: VoteChoice[] }
-  | { type: "ranked"; rankings: string[][] }
+  | { type: "choice"; choices: VoteChoice[]; receipts?: BallotReceipt[] }
+  | { type: "ranked"; rankings: string[][]; receipts?: BallotReceipt[] }
   | { type: "mandate"; mandates: (CouncilMandate & { mandateProposalId: string | null; rules: { quorumPercent: number; passThreshold: PassThreshold } | null })[] };
 
 const CHOICE_ORDER: Record<VoteChoice, number> = { YES: 0, NO: 1, ABSTAIN: 2 };
+
+/**
+ * Puts ballots in a canonical order that says nothing about who cast them: secret ballots by
+ * tracking code (random), open ones by content.
+ */
+function ordered<T>(contents: T[], receipts: BallotReceipt[] | undefined, byContent: (a: T, b: T) => number) {
+  if (receipts) {
+    return contents
+      .map((content, i) => ({ content, tracking: receipts[i]!.tracking, nonce: receipts[i]!.nonce }))
+      .sort((a, b) => (a.tracking < b.tracking ? -1 : a.tracking > b.tracking ? 1 : 0));
+  }
+  return [...contents].sort(byContent).map((content) => ({ content, tracking: null, nonce: null }));
+}
 
 /**
  * The board of a closed vote. Ballots are put in a canonical order (by content), never the order
@@ -193,6 +216,7 @@ export function buildBoard(input: { proposal: BoardProposalInput; rules: BoardRu
     electorateSize: proposal.electorateSize,
     openedAt: proposal.votingOpenedAt.toISOString(),
     closedAt: proposal.votingClosesAt.toISOString(),
+    secretBallot: proposal.secretBallot ?? false,
   } as const;
   const published = {
     outcome: result.outcome, yes: result.yes, no: result.no, abstain: result.abstain,
@@ -202,7 +226,8 @@ export function buildBoard(input: { proposal: BoardProposalInput; rules: BoardRu
     case "choice":
       return {
         ...common, ballotType: "choice",
-        ballots: [...ballots.choices].sort((a, b) => CHOICE_ORDER[a] - CHOICE_ORDER[b]).map((choice) => ({ choice, tracking: null })),
+        ballots: ordered(ballots.choices, ballots.receipts, (a, b) => CHOICE_ORDER[a] - CHOICE_ORDER[b])
+          .map(({ content, tracking, nonce }) => ({ choice: content, tracking, nonce })),
         published,
       };
     case "ranked": {
@@ -216,7 +241,8 @@ export function buildBoard(input: { proposal: BoardProposalInput; rules: BoardRu
         seats: proposal.seats ?? count.seats ?? 1,
         candidates: (count.candidates ?? []).map((c) => ({ id: c.id, name: c.name })),
         withdrawn: [...(count.withdrawn ?? [])],
-        ballots: ballots.rankings.map((r) => [...r]).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((ranking) => ({ ranking, tracking: null })),
+        ballots: ordered(ballots.rankings.map((r) => [...r]), ballots.receipts, (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+          .map(({ content, tracking, nonce }) => ({ ranking: content, tracking, nonce })),
         published: {
           ...published, winners: [...result.winners], unit: UNIT,
           quota: count.quota ?? 0, validBallots: count.validBallots ?? 0, turnout: count.turnout ?? 0, quorumNeeded: count.quorumNeeded ?? 0,
@@ -303,8 +329,30 @@ function decide(tally: Tally, electorateSize: number, rules: Board["rules"], pro
   return decideOutcome(tally, electorateSize, rules);
 }
 
+/**
+ * A secret ballot's tracking code must be the hash of its content (and the proposal id and nonce):
+ * otherwise the content was changed after the voter got their receipt. Codes must be unique.
+ */
+function checkTrackingCodes(board: ChoiceBoard | RankedBoard, problems: string[]) {
+  const seen = new Set<string>();
+  board.ballots.forEach((b, i) => {
+    if (b.tracking === null) {
+      if (board.secretBallot) problems.push(`ballot ${i + 1} of a secret ballot has no tracking code`);
+      return;
+    }
+    if (seen.has(b.tracking)) problems.push(`ballot ${i + 1} repeats tracking code ${b.tracking}`);
+    seen.add(b.tracking);
+    if (b.nonce === null) return; // nothing to recompute the code from
+    const content: BallotContent = "choice" in b ? { choice: b.choice } : { ranking: b.ranking };
+    if (trackingCode(board.proposal.id, b.nonce, content) !== b.tracking) {
+      problems.push(`ballot ${i + 1}: tracking code ${b.tracking} does not match the ballot's content`);
+    }
+  });
+}
+
 function recountChoice(board: ChoiceBoard): Recount {
   const problems: string[] = [];
+  checkTrackingCodes(board, problems);
   const tally: Tally = { yes: 0, no: 0, abstain: 0 };
   for (const b of board.ballots) tally[b.choice.toLowerCase() as keyof Tally] += 1;
   const d = decide(tally, board.electorateSize, board.rules, problems);
@@ -316,6 +364,7 @@ function recountChoice(board: ChoiceBoard): Recount {
 
 function recountRanked(board: RankedBoard): Recount {
   const problems: string[] = [];
+  checkTrackingCodes(board, problems);
   const differences: Difference[] = [];
   const withdrawn = new Set(board.withdrawn);
   const candidateIds = board.candidates.map((c) => c.id);
@@ -421,11 +470,11 @@ export function recountBoard(board: Board): Recount {
 export function boardBallotsCsv(board: Board): string {
   switch (board.ballotType) {
     case "choice":
-      return toCsv(["ballot", "choice", "tracking"], board.ballots.map((b, i) => [i + 1, b.choice, b.tracking]));
+      return toCsv(["ballot", "choice", "tracking", "nonce"], board.ballots.map((b, i) => [i + 1, b.choice, b.tracking, b.nonce]));
     case "ranked": {
       const depth = Math.max(1, ...board.ballots.map((b) => b.ranking.length));
-      const header = ["ballot", "tracking", ...Array.from({ length: depth }, (_, i) => `preference_${i + 1}`)];
-      return toCsv(header, board.ballots.map((b, i) => [i + 1, b.tracking, ...Array.from({ length: depth }, (_, j) => b.ranking[j] ?? null)]));
+      const header = ["ballot", "tracking", "nonce", ...Array.from({ length: depth }, (_, i) => `preference_${i + 1}`)];
+      return toCsv(header, board.ballots.map((b, i) => [i + 1, b.tracking, b.nonce, ...Array.from({ length: depth }, (_, j) => b.ranking[j] ?? null)]));
     }
     case "mandate":
       return toCsv(

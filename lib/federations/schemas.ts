@@ -1,7 +1,7 @@
 // Inputs for federations: founding one (its charter includes how mandates are weighed), a
 // council asking to join, and questions put to the federation.
 import { z } from "zod";
-import { ZCharter, ZCreateCouncil, ZId } from "../councils/schemas";
+import { formCheckbox, ZCharter, ZCreateCouncil, ZId } from "../councils/schemas";
 
 export const FEDERATION_WEIGHTINGS = ["EQUAL", "MEMBERSHIP"] as const;
 
@@ -19,4 +19,6 @@ export const ZCreateFederationMotion = z.object({
   federationId: ZId,
   title: z.string({ error: "Enter a title." }).trim().min(5, "Use at least 5 characters.").max(160, "Use at most 160 characters."),
   body: z.string({ error: "Describe the motion." }).trim().min(10, "Say a little more: at least 10 characters.").max(20_000, "Use at most 20,000 characters."),
+  /** Asks the member councils for secret ballots; each council's own charter decides. */
+  secretBallot: formCheckbox.optional(),
 });

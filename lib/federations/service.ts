@@ -13,6 +13,7 @@ import { closeMotionInTx } from "../voting/close-motion";
 import { recordElectorate } from "../voting/electorate";
 import { decideFederation, mandateFromOutcome, weightOf, type CouncilMandate } from "./rules";
 import { appendAudit } from "../audit/log";
+import { ballotIsSecret } from "../voting/secrecy";
 
 const SEAT_TERM_MONTHS = 12;
 
@@ -99,14 +100,14 @@ export async function requestToJoinFederation(
 /** Any member of a member council may put a question to the federation. */
 export async function createFederationMotion(
   db: PrismaClient,
-  { federationId, authorId, title, body }: { federationId: string; authorId: string; title: string; body: string },
+  { federationId, authorId, title, body, secretBallot = false }: { federationId: string; authorId: string; title: string; body: string; secretBallot?: boolean | undefined },
 ) {
   await requireFederation(db, federationId);
   if (!(await findFederationVoice(db, federationId, authorId))) {
     throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can put questions to it.");
   }
   return db.$transaction(async (tx) => {
-    const motion = await tx.proposal.create({ data: { councilId: federationId, authorId, kind: "FEDERATION_MOTION", title, body } });
+    const motion = await tx.proposal.create({ data: { councilId: federationId, authorId, kind: "FEDERATION_MOTION", title, body, secretBallot } });
     await appendAudit(tx, { councilId: federationId, actorId: authorId, action: "federation.motion.created", subjectId: motion.id, data: { proposalId: motion.id } });
     return motion;
   });
@@ -151,6 +152,8 @@ async function openFederationVotingInTx(
         title: proposal.title,
         body: `${proposal.body}\n\n---\n*This is ${m.council.name}'s mandate vote on a question put to the federation. Our outcome becomes the mandate our delegates carry.*`,
         votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: memberCharter.id,
+        // Each council votes its mandate under its own charter; the motion's author's wish counts where it may.
+        secretBallot: ballotIsSecret(memberCharter.ballotSecrecy, proposal.secretBallot),
       },
     });
     const electorate = await recordElectorate(tx, { proposalId: child.id, councilId: m.councilId, openedAt });

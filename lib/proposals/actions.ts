@@ -27,7 +27,8 @@ export const withdrawProposalAction = formAction(ZProposalRef, async ({ proposal
 const CHOICE_LABEL = { YES: "yes", NO: "no", ABSTAIN: "abstain" } as const;
 
 export const castVoteAction = formAction(ZCastVote, async (input, { db, user }) => {
-  await castVote(db, { ...input, userId: user.id });
+  const { receipt } = await castVote(db, { ...input, userId: user.id });
   revalidatePath(`/proposals/${input.proposalId}`);
+  if (receipt) return { ok: true, message: "Your secret ballot is cast.", receipt };
   return { ok: true, message: `Your vote “${CHOICE_LABEL[input.choice]}” is recorded. You can change it until voting closes.` };
 });

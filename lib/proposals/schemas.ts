@@ -1,11 +1,13 @@
 // Inputs for proposals and votes.
 import { z } from "zod";
-import { MAX_VOTING_PERIOD_HOURS, ZId } from "../councils/schemas";
+import { formCheckbox, MAX_VOTING_PERIOD_HOURS, ZId } from "../councils/schemas";
 
 export const ZCreateProposal = z.object({
   councilId: ZId,
   title: z.string({ error: "Enter a title." }).trim().min(5, "Use at least 5 characters.").max(160, "Use at most 160 characters."),
   body: z.string({ error: "Describe the proposal." }).trim().min(10, "Say a little more: at least 10 characters.").max(20_000, "Use at most 20,000 characters."),
+  /** Honoured where the charter lets the author choose; the charter decides otherwise. */
+  secretBallot: formCheckbox.optional(),
 });
 export type TCreateProposal = z.infer<typeof ZCreateProposal>;
 

@@ -12,6 +12,7 @@ import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
 import { appendAudit } from "../audit/log";
+import { ballotIsSecret } from "../voting/secrecy";
 import type { TCreateProposal } from "./schemas";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -22,7 +23,7 @@ export async function createProposal(db: PrismaClient, input: TCreateProposal & 
   if (council.kind === "FEDERATION") throw new DomainError("INVALID", "Questions to a federation are federation motions.");
   return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
-      data: { councilId: input.councilId, authorId: input.authorId, title: input.title, body: input.body },
+      data: { councilId: input.councilId, authorId: input.authorId, title: input.title, body: input.body, secretBallot: input.secretBallot ?? false },
     });
     await appendAudit(tx, { councilId: proposal.councilId, actorId: input.authorId, action: "proposal.submitted", subjectId: proposal.id, data: { proposalId: proposal.id, kind: proposal.kind } });
     return proposal;
@@ -99,13 +100,15 @@ export async function openVoting(
     const openedAt = new Date();
     const closesAt = votingDeadline(openedAt, charter.votingPeriodHours, votingHours);
     const electorate = await recordElectorate(tx, { proposalId, councilId: proposal.councilId, openedAt });
+    // The charter in force when voting opens decides open or secret; the author's wish counts only where it lets them choose.
+    const secretBallot = ballotIsSecret(charter.ballotSecrecy, proposal.secretBallot);
     await appendAudit(tx, {
       councilId: proposal.councilId, actorId, action: "voting.opened", subjectId: proposalId,
-      data: { proposalId, kind: proposal.kind, closesAt: closesAt.toISOString(), electorateSize: electorate.electorateSize },
+      data: { proposalId, kind: proposal.kind, closesAt: closesAt.toISOString(), electorateSize: electorate.electorateSize, secretBallot },
     });
     return tx.proposal.update({
       where: { id: proposalId },
-      data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, ...electorate },
+      data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, secretBallot, ...electorate },
     });
   });
 }
@@ -225,16 +228,23 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
   const status = proposalStatus(proposal);
   const result = status === "closed" ? (proposal.result ?? (await closeProposal(db, proposalId))) : null;
   const charter = proposal.charter ?? (await currentCharter(db, proposal.councilId));
-  const [myVote, eligible] = await Promise.all([
+  const [myVote, eligible, participation] = await Promise.all([
     db.vote.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { choice: true, updatedAt: true } }),
     db.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
+    db.participation.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
   ]);
-  // The running tally leaves the service only where the charter shows live results.
+  // The running tally leaves the service only where the charter shows live results, and never for
+  // a secret ballot: watching it move as a known member votes would reveal their vote.
   const liveTally =
-    status === "voting" && charter.liveResults && proposal.kind !== "ELECTION" && proposal.kind !== "FEDERATION_MOTION"
+    status === "voting" && charter.liveResults && !proposal.secretBallot && proposal.kind !== "ELECTION" && proposal.kind !== "FEDERATION_MOTION"
       ? await countVotes(db, proposalId)
       : null;
-  return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally, ...(await findKindDetails(db, proposal, viewerId)) };
+  return {
+    proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally,
+    /** Secret ballots: that this member has cast theirs (what it says is not known here). */
+    castSecretBallot: Boolean(participation),
+    ...(await findKindDetails(db, proposal, viewerId)),
+  };
 }
 
 /** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
@@ -293,6 +303,7 @@ export async function listVotesAwaiting(db: PrismaClient, userId: string, now = 
       electorate: { some: { userId } },
       votes: { none: { userId } },
       rankedVotes: { none: { userId } },
+      participations: { none: { userId } },
       council: { memberships: { some: { userId, status: "ACTIVE" } } },
     },
     orderBy: { votingClosesAt: "asc" },

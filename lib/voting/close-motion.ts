@@ -5,13 +5,15 @@ import { applyRecall } from "../delegations/service";
 import { decideOutcome } from "./outcome";
 import { countVotes } from "./service";
 import { appendAudit } from "../audit/log";
+import { unsealBallots } from "./ballot-box";
 
-type ClosingProposal = { id: string; councilId: string; kind: string; authorId: string; delegationId: string | null; charterId: string | null; electorateSize: number | null };
+type ClosingProposal = { id: string; councilId: string; kind: string; authorId: string; delegationId: string | null; secretBallot: boolean; charterId: string | null; electorateSize: number | null };
 
 export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Date) {
   const existing = await tx.result.findUnique({ where: { proposalId: proposal.id } });
   if (existing) return existing;
   const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
+  if (proposal.secretBallot) await unsealBallots(tx, proposal.id); // countVotes then reads the Ballot rows
   const tally = await countVotes(tx, proposal.id);
   const electorateSize = proposal.electorateSize ?? 0;
   const decision = decideOutcome(tally, electorateSize, charter);

@@ -1,6 +1,7 @@
-// The roll call of an open ballot: who voted what. Ballots are open today (secret ballots are
-// issue 4), so members of the council see it after the close, or while voting runs if the
-// charter shows live results — the same rule as for the tally (lib/proposals/lifecycle.ts).
+// The roll call of an open ballot: who voted what. Members of the council see it after the close,
+// or while voting runs if the charter shows live results — the same rule as for the tally
+// (lib/proposals/lifecycle.ts). A secret ballot has no roll call: only who took part
+// (lib/voting/secret-ballots.ts).
 import type { Db } from "../db/types";
 import { resultVisibility, type ProposalStatus } from "../proposals/lifecycle";
 
@@ -17,11 +18,11 @@ const CHOICE = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
 /** Who voted what, by name; null where the roll call is not to be shown yet. */
 export async function findRollCall(
   db: Db,
-  proposal: { id: string; kind: string },
+  proposal: { id: string; kind: string; secretBallot: boolean },
   status: ProposalStatus,
   liveResults: boolean,
 ): Promise<{ entries: RollCallEntry[]; total: number } | null> {
-  if (!resultVisibility(status, liveResults).tally || proposal.kind === "FEDERATION_MOTION") return null;
+  if (proposal.secretBallot || !resultVisibility(status, liveResults).tally || proposal.kind === "FEDERATION_MOTION") return null;
   if (proposal.kind === "ELECTION") {
     const [rows, total] = await Promise.all([
       db.rankedVote.findMany({ where: { proposalId: proposal.id }, take: ROLL_CALL_LIMIT, orderBy: { userId: "asc" }, select: { userId: true, ranking: true } }),

@@ -250,5 +250,5 @@ describe("npm run audit:verify", () => {
     expect(noDb.status).toBe(2);
     expect(noDb.stderr).toMatch(/audit:verify: DATABASE_URL must be a PostgreSQL URL/);
     expect(noDb.stderr).not.toMatch(/at .*\.ts:\d+/);
-  });
+  }, 90_000); // three CLI runs, each starting tsx and a database
 });

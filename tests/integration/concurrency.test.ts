@@ -44,6 +44,28 @@ describe.runIf(onPostgres)(
       }
     });
 
+    it("secret ballots: 50 simultaneous ballots by one member leave one participation and one ballot; one succeeds", async () => {
+      const { council, members } = await makeCouncilWithMembers(t.db, 10, { ballotSecrecy: "SECRET" });
+      const draft = await createProposal(t.db, { councilId: council.id, authorId: members[0]!, title: "Secret race", body: "Fifty ballots at once from one member." });
+      const proposal = await openVoting(t.db, { proposalId: draft.id, actorId: members[0]! });
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 50 }, () => castVote(t.db, { proposalId: proposal.id, userId: members[1]!, choice: randomChoice() })),
+        ...members.slice(2).map((m) => castVote(t.db, { proposalId: proposal.id, userId: m, choice: "YES" })),
+      ]);
+      const mine = outcomes.slice(0, 50);
+      expect(mine.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+      for (const o of mine) if (o.status === "rejected") expect((o.reason as Error).message).toMatch(/already cast your secret ballot/);
+      expect(outcomes.slice(50).every((o) => o.status === "fulfilled")).toBe(true);
+      expect(await t.db.participation.count({ where: { proposalId: proposal.id } })).toBe(10);
+      expect(await t.db.sealedBallot.count({ where: { proposalId: proposal.id } })).toBe(10);
+      const accepted = (mine.find((o) => o.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof castVote>>>).value;
+      await expireVoting(t.db, proposal.id);
+      const result = await closeProposal(t.db, proposal.id);
+      expect(result!.yes + result!.no + result!.abstain).toBe(10);
+      expect(await t.db.ballot.findUnique({ where: { proposalId_tracking: { proposalId: proposal.id, tracking: accepted.receipt!.trackingCode } }, select: { choice: true } }))
+        .toEqual({ choice: accepted.choice });
+    });
+
     it("ranked ballots: 50 simultaneous ballots by one member and 20 members at once leave one ballot each", async () => {
       const { council, members } = await makeCouncilWithMembers(t.db, 20);
       const election = await createElection(t.db, { councilId: council.id, authorId: members[0]!, roleName: "Steward", seats: 2, termMonths: 6, body: "" });

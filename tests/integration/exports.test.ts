@@ -72,7 +72,7 @@ describe("the ballot board", () => {
       rules: { quorumPercent: 50, passThreshold: "SIMPLE_MAJORITY", charterVersion: 1 },
       published: { outcome: result.outcome, yes: result.yes, no: result.no, abstain: result.abstain, electorateSize: result.electorateSize, quorumMet: result.quorumMet, thresholdMet: result.thresholdMet },
     });
-    expect(board.ballotType === "choice" && board.ballots.every((b) => Object.keys(b).sort().join() === "choice,tracking" && b.tracking === null)).toBe(true);
+    expect(board.ballotType === "choice" && board.ballots.every((b) => Object.keys(b).sort().join() === "choice,nonce,tracking" && b.tracking === null)).toBe(true);
     const recount = recountBoard(board);
     expect(recount).toMatchObject({ matches: true, differences: [], problems: [] });
     expect(recount.recounted).toMatchObject({ yes: 3, no: 1, abstain: 1, outcome: "PASSED" });

@@ -23,9 +23,9 @@ afterAll(async () => { await t?.dispose(); });
 
 describe("the demo data", () => {
   it("reports what it made, and the database is no longer empty", async () => {
-    expect(seeded).toEqual({ users: 12, councils: 4, proposals: 25 });
+    expect(seeded).toEqual({ users: 12, councils: 4, proposals: 27 });
     expect(await t.db.council.count()).toBe(4);
-    expect(await t.db.proposal.count()).toBe(25);
+    expect(await t.db.proposal.count()).toBe(27);
     expect(await t.db.user.count()).toBe(12);
     expect(await isDatabaseEmpty(t.db)).toBe(false);
   });
@@ -62,7 +62,7 @@ describe("the demo data", () => {
   });
 
   it("has a proposal in every state, with closed votes counted and open votes running with ballots in", async () => {
-    const proposals = await t.db.proposal.findMany({ include: { result: true, _count: { select: { votes: true } } } });
+    const proposals = await t.db.proposal.findMany({ include: { result: true, _count: { select: { votes: true, participations: true } } } });
     expect(new Set(proposals.map((p) => p.kind))).toEqual(new Set(["MOTION", "ELECTION", "RECALL", "FEDERATION_MOTION", "MANDATE"]));
     const states = new Set(proposals.map((p) => proposalStatus(p)));
     expect(states).toEqual(new Set(["deliberation", "voting", "closed", "withdrawn"]));
@@ -87,13 +87,25 @@ describe("the demo data", () => {
         // A federation's own question collects no ballots: its member councils' mandate votes do.
         const ballots = p.kind === "FEDERATION_MOTION"
           ? await t.db.vote.count({ where: { proposal: { parentId: p.id } } })
-          : p._count.votes;
+          : p._count.votes + p._count.participations;
         expect(ballots, p.title).toBeGreaterThan(0);
         const hoursLeft = (p.votingClosesAt!.getTime() - Date.now()) / 3_600_000;
         expect(hoursLeft).toBeGreaterThan(24);
         expect(hoursLeft).toBeLessThanOrEqual(72);
       }
     }
+  });
+
+  it("has a secret ballot open that the start-here user has not cast, and a closed one on its board", async () => {
+    const secret = await t.db.proposal.findMany({ where: { secretBallot: true }, include: { result: true, council: { select: { slug: true } } } });
+    expect(secret.map((p) => [p.council.slug, proposalStatus(p, now)]).sort()).toEqual([["green-basket-members", "closed"], ["green-basket-members", "voting"]]);
+    const ada = await person(DEMO_START_KEY);
+    const open = secret.find((p) => !p.result)!;
+    expect(await t.db.participation.count({ where: { proposalId: open.id } })).toBeGreaterThan(0);
+    expect(await t.db.participation.count({ where: { proposalId: open.id, userId: ada } })).toBe(0);
+    const closed = secret.find((p) => p.result)!;
+    expect(await t.db.ballot.count({ where: { proposalId: closed.id } })).toBe(6);
+    expect(closed.result).toMatchObject({ outcome: "PASSED", yes: 4, no: 1, abstain: 1 });
   });
 
   /** A demo person's id, by the local part of their email. */

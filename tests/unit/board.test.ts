@@ -78,11 +78,12 @@ describe("recounting a motion", () => {
     expect(recount.recounted).toMatchObject({ yes: 3, no: 1, abstain: 1, turnout: 5, quorumNeeded: 3, outcome: "PASSED" });
   });
 
-  it("lists ballots in a canonical order, without voters, with an empty tracking field", () => {
+  it("lists an open ballot's ballots in a canonical order, without voters, with empty tracking fields", () => {
     const board = motionBoard();
+    const open = { tracking: null, nonce: null };
     expect(board.ballotType === "choice" && board.ballots).toEqual([
-      { choice: "YES", tracking: null }, { choice: "YES", tracking: null }, { choice: "YES", tracking: null },
-      { choice: "NO", tracking: null }, { choice: "ABSTAIN", tracking: null },
+      { choice: "YES", ...open }, { choice: "YES", ...open }, { choice: "YES", ...open },
+      { choice: "NO", ...open }, { choice: "ABSTAIN", ...open },
     ]);
   });
 
@@ -225,14 +226,14 @@ describe("CSV", () => {
   });
 
   it("writes a motion's ballots with a header row and no voter", () => {
-    expect(boardBallotsCsv(motionBoard())).toBe("ballot,choice,tracking\r\n1,YES,\r\n2,YES,\r\n3,YES,\r\n4,NO,\r\n5,ABSTAIN,\r\n");
+    expect(boardBallotsCsv(motionBoard())).toBe("ballot,choice,tracking,nonce\r\n1,YES,,\r\n2,YES,,\r\n3,YES,,\r\n4,NO,,\r\n5,ABSTAIN,,\r\n");
   });
 
   it("writes ranked ballots one preference per column", () => {
     const lines = boardBallotsCsv(electionBoard()).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("ballot,tracking,preference_1,preference_2");
+    expect(lines[0]).toBe("ballot,tracking,nonce,preference_1,preference_2");
     expect(lines).toHaveLength(RANKINGS.length + 1);
-    expect(lines).toContain("1,,a,b");
+    expect(lines).toContain("1,,,a,b");
   });
 
   it("writes mandates with council names quoted and guarded", () => {

@@ -1,6 +1,6 @@
 // Configuration problems are caught at start-up with one sentence saying what to set.
 import { describe, expect, it } from "vitest";
-import { authSecret, configProblems } from "@/lib/config";
+import { authSecret, ballotKey, configProblems } from "@/lib/config";
 import { readDatabaseConfig } from "@/lib/db/connection";
 
 describe("session secret", () => {
@@ -11,10 +11,28 @@ describe("session secret", () => {
     expect(() => authSecret({ NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toThrow(/at least 32 characters.*openssl rand/);
   });
   it("stops a production server without one, and says what to set", () => {
-    expect(configProblems({ NODE_ENV: "production" })).toEqual([expect.stringMatching(/^NEXTAUTH_SECRET is not set\. Set it/)]);
+    expect(configProblems({ NODE_ENV: "production", BALLOT_KEY: "a".repeat(64) })).toEqual([expect.stringMatching(/^NEXTAUTH_SECRET is not set\. Set it/)]);
   });
   it("has a development default, so `npm run dev` just works", () => {
     expect(configProblems({ NODE_ENV: "development" })).toEqual([]);
+  });
+});
+
+describe("ballot key", () => {
+  const secret = "x".repeat(40);
+  it("reads 32 bytes in base64 or hex", () => {
+    const key = Buffer.alloc(32, 9);
+    expect(ballotKey({ NODE_ENV: "production", BALLOT_KEY: key.toString("base64") })).toEqual(key);
+    expect(ballotKey({ NODE_ENV: "production", BALLOT_KEY: key.toString("hex") })).toEqual(key);
+  });
+  it("refuses a key of the wrong length, saying how to make one", () => {
+    expect(() => ballotKey({ NODE_ENV: "production", BALLOT_KEY: "c2hvcnQ=" })).toThrow(/32 random bytes.*openssl rand -base64 32/);
+  });
+  it("stops a production server without one, and says what to set", () => {
+    expect(configProblems({ NODE_ENV: "production", NEXTAUTH_SECRET: secret })).toEqual([expect.stringMatching(/^BALLOT_KEY is not set\. Set it/)]);
+  });
+  it("has a development key, so tests and `npm run dev` just work", () => {
+    expect(ballotKey({ NODE_ENV: "test" })).toHaveLength(32);
   });
 });
 

@@ -20,6 +20,7 @@ import { findMemberCouncilIds, listAdmissionMotions, listCouncilFederations, lis
 import type { PrismaClient } from "@/lib/db";
 import type { Charter } from "@/lib/generated/prisma/client";
 import { z } from "zod";
+import { SECRECY_LABELS } from "@/lib/voting/secrecy";
 
 const ZPages = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -92,6 +93,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
           <div><dt className="text-stone-600">Voting period</dt><dd>{hours(charter.votingPeriodHours)} by default</dd></div>
           <div><dt className="text-stone-600">Results</dt><dd>{charter.liveResults ? "Live tally while voting is open" : "Tally shown after the close; turnout shown live"}</dd></div>
+          <div><dt className="text-stone-600">Ballots</dt><dd data-testid="ballot-secrecy">{SECRECY_LABELS[charter.ballotSecrecy]}</dd></div>
           {charter.termLimit !== null ? (
             <div><dt className="text-stone-600">Rotation</dt><dd>At most {charter.termLimit} term{charter.termLimit === 1 ? "" : "s"} in the same role</dd></div>
           ) : null}

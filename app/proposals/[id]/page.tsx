@@ -21,7 +21,6 @@ import { roleMay } from "@/lib/councils/membership";
 import { findByElection } from "@/lib/delegations/queries";
 import { castRankedVoteAction, nominateAction, respondToNominationAction } from "@/lib/elections/actions";
 import { readElectionCount } from "@/lib/elections/count";
-import { countRankedBallots } from "@/lib/elections/queries";
 import { readFederationCount, WEIGHTING_LABEL } from "@/lib/federations/count";
 import { findMemberCouncilIds } from "@/lib/federations/queries";
 import { decideFederation, mandateFromOutcome } from "@/lib/federations/rules";
@@ -30,8 +29,10 @@ import { resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
 import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { countTurnout } from "@/lib/voting/service";
+import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
+import { SecretBallotBoard } from "@/components/proposals/SecretBallotBoard";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const when = (d: Date) => `${d.toUTCString().slice(0, 22)} UTC`;
 const day = (d: Date) => d.toUTCString().slice(5, 16);
@@ -50,12 +51,14 @@ async function load(rawId: string, viewerId: string) {
   }
 }
 
-export default async function ProposalPage({ params }: Props) {
+export default async function ProposalPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { track } = await searchParams;
   const user = await requireUser(`/proposals/${encodeURIComponent(id)}`);
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
-  const { proposal, status, result, charter, viewer, myVote, eligible, liveTally } = view;
+  const { proposal, status, result, charter, viewer, myVote, eligible, liveTally, castSecretBallot } = view;
+  const secret = proposal.secretBallot;
   const kind = proposal.kind;
   // What each kind brings beyond a motion (see findProposalPage).
   const election = "election" in view ? view.election : null;
@@ -66,7 +69,7 @@ export default async function ProposalPage({ params }: Props) {
 
   const visible = resultVisibility(status, charter.liveResults);
   const electorate = proposal.electorateSize ?? 0;
-  const turnout = status !== "voting" ? 0 : kind === "ELECTION" ? await countRankedBallots(db, proposal.id) : await countTurnout(db, proposal.id);
+  const turnout = status !== "voting" ? 0 : await countTurnout(db, proposal.id);
   const rules = { quorumPercent: charter.quorumPercent, passThreshold: charter.passThreshold };
   const federationCount = kind === "FEDERATION_MOTION" && result ? readFederationCount(result.count) : null;
   const decision = !result || kind === "ELECTION" ? null
@@ -79,7 +82,13 @@ export default async function ProposalPage({ params }: Props) {
     (isAuthor || (kind !== "FEDERATION_MOTION" && roleMay(viewer.role, "open-any-vote")));
   // Withdrawing runs through the proposing council's membership, which a federation has no persons in.
   const canWithdraw = status === "deliberation" && isAuthor && kind !== "FEDERATION_MOTION";
-  const hasVoted = kind === "ELECTION" ? Boolean(election?.myRanking) : Boolean(myVote);
+  const hasVoted = secret ? castSecretBallot : kind === "ELECTION" ? Boolean(election?.myRanking) : Boolean(myVote);
+  const secretBoard = secret && status === "closed" && result
+    ? {
+        participants: await findParticipants(db, proposal.id),
+        check: typeof track === "string" && track.trim() ? await checkTrackingCode(db, proposal.id, track.slice(0, 200)) : null,
+      }
+    : null;
 
   const byElection = kind === "RECALL" && result?.outcome === "PASSED" && recall?.delegation && proposal.votingClosesAt
     ? await findByElection(db, proposal.id)
@@ -107,7 +116,9 @@ export default async function ProposalPage({ params }: Props) {
         </p>
         {status === "voting" && eligible ? (
           <a href="#voting" className="inline-flex min-h-11 items-center rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950">
-            {kind === "ELECTION"
+            {secret
+              ? (hasVoted ? "You have cast your secret ballot ↓" : "Secret ballot is open · go to your ballot ↓")
+              : kind === "ELECTION"
               ? (hasVoted ? "You have ranked the candidates · change your ballot ↓" : "Voting is open · go to your ballot ↓")
               : (hasVoted ? "You have voted · change your vote ↓" : "Voting is open · go to your vote ↓")}
           </a>
@@ -214,6 +225,11 @@ export default async function ProposalPage({ params }: Props) {
 
       {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} /> : null}
 
+      {secretBoard ? (
+        <SecretBallotBoard proposalId={proposal.id} participants={secretBoard.participants} check={secretBoard.check}
+          candidateNames={new Map((election?.nominations ?? []).map((n) => [n.nominee.id, n.nominee.name]))} />
+      ) : null}
+
       {status === "withdrawn" ? <p className="rounded-lg bg-stone-100 p-3 text-stone-700">The author withdrew this proposal before voting.</p> : null}
 
       <section aria-label="Proposal text" className="rounded-lg border border-stone-200 bg-white p-4">
@@ -226,7 +242,7 @@ export default async function ProposalPage({ params }: Props) {
           <Turnout turnout={turnout} electorate={electorate} quorumNeeded={Math.ceil((charter.quorumPercent * electorate) / 100)} />
           <p className="text-sm text-stone-600">The count is shown when voting closes.</p>
           {eligible && viewer.status === "ACTIVE" ? (
-            <RankedBallotForm action={castRankedVoteAction} proposalId={proposal.id} current={election.myRanking}
+            <RankedBallotForm action={castRankedVoteAction} proposalId={proposal.id} current={election.myRanking} secret={secret} cast={castSecretBallot}
               candidates={election.nominations.filter((n) => n.acceptedAt).map((n) => n.nominee)} />
           ) : (
             <p className="text-stone-700">You joined after voting opened, so this election is decided by the members at that time.</p>
@@ -247,7 +263,7 @@ export default async function ProposalPage({ params }: Props) {
           <Turnout turnout={turnout} electorate={electorate} quorumNeeded={Math.ceil((charter.quorumPercent * electorate) / 100)} />
           {visible.tally && liveTally ? <TallyBars tally={liveTally} /> : <p className="text-sm text-stone-600">The tally is shown when voting closes.</p>}
           {eligible && viewer.status === "ACTIVE" ? (
-            <VoteForm action={castVoteAction} proposalId={proposal.id} current={myVote?.choice ?? null} />
+            <VoteForm action={castVoteAction} proposalId={proposal.id} current={myVote?.choice ?? null} secret={secret} cast={castSecretBallot} />
           ) : (
             <p className="text-stone-700">You joined after voting opened, so this vote is decided by the members at that time.</p>
           )}

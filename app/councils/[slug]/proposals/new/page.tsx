@@ -6,6 +6,7 @@ import { looksLikeSlug } from "@/lib/councils/schemas";
 import { createFederationMotionAction } from "@/lib/federations/actions";
 import { findFederationVoice } from "@/lib/federations/service";
 import { createProposalAction } from "@/lib/proposals/actions";
+import { currentCharter } from "@/lib/councils/service";
 
 export const metadata = { title: "New proposal" };
 
@@ -16,6 +17,7 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
   const db = await getDb();
   const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true, kind: true } });
   if (!council) notFound();
+  const { ballotSecrecy } = await currentCharter(db, council.id);
   if (council.kind === "FEDERATION") {
     // A federation's members are councils: anyone in a member council may put a question to it.
     if (!(await findFederationVoice(db, council.id, user.id))) forbidden();
@@ -29,7 +31,7 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
             charter, and the federation&apos;s outcome is computed from the mandates.
           </p>
         </div>
-        <ProposalForm action={createFederationMotionAction} councilId={council.id} idField="federationId" submitLabel="Put the motion to the federation" />
+        <ProposalForm action={createFederationMotionAction} councilId={council.id} secrecy={ballotSecrecy} idField="federationId" submitLabel="Put the motion to the federation" />
       </div>
     );
   }
@@ -42,7 +44,7 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
         <h1 className="text-2xl font-bold">New proposal</h1>
         <p className="text-stone-700">It starts in deliberation. You or a facilitator open voting when members are ready.</p>
       </div>
-      <ProposalForm action={createProposalAction} councilId={council.id} />
+      <ProposalForm action={createProposalAction} councilId={council.id} secrecy={ballotSecrecy} />
     </div>
   );
 }

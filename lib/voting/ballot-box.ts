@@ -1,0 +1,115 @@
+// Where a vote goes. Open ballots are one row per member (Vote, RankedVote), changed in place until
+// the close. Secret ballots are split in one transaction: a Participation row says *that* the
+// member voted (its primary key is what enforces one member, one vote), and a SealedBallot row holds
+// *what* was voted, sealed under the server's ballot key, with a random id and nothing else. The
+// close unseals them into Ballot rows in tracking-code order and deletes the sealed ones
+// (docs/decisions/007-secret-ballots.md).
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../db/types";
+import { ballotKey } from "../config";
+import { DomainError } from "../errors";
+import { proposalStatus } from "../proposals/lifecycle";
+import { appendAudit } from "../audit/log";
+import { prepareBallot, sealBallot, unsealBallot, type BallotContent, type OpenedBallot, type Receipt } from "./receipts";
+
+export interface VotingProposal {
+  id: string;
+  councilId: string;
+  kind: string;
+  title: string;
+  secretBallot: boolean;
+  withdrawnAt: Date | null;
+  votingOpenedAt: Date | null;
+  votingClosesAt: Date | null;
+}
+
+/**
+ * Takes a shared lock on the proposal — votes run side by side, but never interleave with the close
+ * that counts them — and returns it, or null if there is no such proposal.
+ */
+export async function lockForVoting(tx: Tx, proposalId: string): Promise<VotingProposal | null> {
+  const rows = await tx.$queryRaw<VotingProposal[]>`
+    SELECT id, "councilId", kind::text AS kind, title, "secretBallot", "withdrawnAt", "votingOpenedAt", "votingClosesAt"
+    FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
+  return rows[0] ?? null;
+}
+
+/** Refuses, with a message for the voter, anyone who may not vote on this proposal now. */
+export async function checkVoter(tx: Tx, proposal: VotingProposal, userId: string, what: "vote" | "ballot") {
+  const status = proposalStatus(proposal);
+  if (status === "closed") throw new DomainError("CLOSED", `Voting has closed; your ${what} was not recorded.`);
+  if (status !== "voting") throw new DomainError("CLOSED", proposal.kind === "ELECTION" ? "Voting is not open in this election." : "Voting is not open on this proposal.");
+  const membership = await tx.membership.findUnique({
+    where: { councilId_userId: { councilId: proposal.councilId, userId } },
+    select: { status: true },
+  });
+  if (membership?.status !== "ACTIVE") throw new DomainError("FORBIDDEN", "Only members of this council can vote.");
+  const entry = await tx.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId: proposal.id, userId } } });
+  if (!entry) {
+    throw new DomainError("FORBIDDEN", `You joined after voting opened, so you are not in this ${proposal.kind === "ELECTION" ? "election" : "vote"}'s electorate.`);
+  }
+}
+
+export const SECRET_BALLOT_IS_FINAL =
+  "You have already cast your secret ballot, and a secret ballot cannot be changed: nothing links it to you, so it cannot be found again to replace.";
+
+/**
+ * Casts a secret ballot: the participation row and the sealed ballot, in the caller's transaction.
+ * A second ballot from the same member is refused (the primary key decides, under any concurrency).
+ * Returns the voter's receipt; `inWords` is the ballot as the voter reads it (names, not ids).
+ */
+export async function castSecretBallot(tx: Tx, proposal: VotingProposal, userId: string, content: BallotContent, inWords: string): Promise<Receipt> {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "Participation" ("proposalId", "userId") VALUES (${proposal.id}, ${userId})
+    ON CONFLICT ("proposalId", "userId") DO NOTHING`;
+  if (inserted === 0) throw new DomainError("CONFLICT", SECRET_BALLOT_IS_FINAL);
+  const ballot = prepareBallot(proposal.id, content);
+  const sealed = sealBallot(ballotKey(), proposal.id, ballot);
+  await tx.$executeRaw`INSERT INTO "SealedBallot" (id, "proposalId", sealed) VALUES (${randomUUID()}::uuid, ${proposal.id}, ${sealed})`;
+  // That a ballot was cast, never what it says or which one it is.
+  await appendAudit(tx, { councilId: proposal.councilId, actorId: userId, action: "vote.cast", subjectId: proposal.id, data: { proposalId: proposal.id, secret: true } });
+  const council = await tx.council.findUniqueOrThrow({ where: { id: proposal.councilId }, select: { name: true } });
+  return {
+    proposalId: proposal.id, proposalTitle: proposal.title, council: council.name,
+    trackingCode: ballot.tracking, ballot: inWords, castAt: new Date().toISOString(),
+  };
+}
+
+/** Whether this member has voted, whichever way the ballot is kept. */
+export async function hasVoted(tx: Tx, proposalId: string, userId: string): Promise<boolean> {
+  const key = { proposalId_userId: { proposalId, userId } };
+  const [vote, ranked, took] = await Promise.all([
+    tx.vote.findUnique({ where: key, select: { proposalId: true } }),
+    tx.rankedVote.findUnique({ where: key, select: { proposalId: true } }),
+    tx.participation.findUnique({ where: key, select: { proposalId: true } }),
+  ]);
+  return Boolean(vote ?? ranked ?? took);
+}
+
+/**
+ * At the close: opens every sealed ballot of the proposal, stores them as Ballot rows in
+ * tracking-code order (so neither their order nor their transaction says who cast which), and
+ * deletes the sealed rows. Refuses to count if the ballots and the participation roll disagree.
+ */
+export async function unsealBallots(tx: Tx, proposalId: string): Promise<OpenedBallot[]> {
+  const [sealed, participants] = await Promise.all([
+    tx.sealedBallot.findMany({ where: { proposalId }, select: { sealed: true } }),
+    tx.participation.count({ where: { proposalId } }),
+  ]);
+  if (sealed.length !== participants) {
+    throw new Error(`Secret ballot ${proposalId}: ${participants} members took part but ${sealed.length} sealed ballots are stored; the count is refused.`);
+  }
+  const key = ballotKey();
+  const opened = sealed.map((s) => unsealBallot(key, proposalId, s.sealed)).sort((a, b) => (a.tracking < b.tracking ? -1 : 1));
+  if (opened.length > 0) {
+    await tx.ballot.createMany({
+      data: opened.map((b) => ({
+        proposalId, tracking: b.tracking, nonce: b.nonce,
+        choice: "choice" in b.content ? b.content.choice : null,
+        ranking: "ranking" in b.content ? b.content.ranking : [],
+      })),
+    });
+  }
+  await tx.sealedBallot.deleteMany({ where: { proposalId } });
+  return opened;
+}

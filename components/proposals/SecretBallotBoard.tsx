@@ -12,8 +12,8 @@ export function SecretBallotBoard({ proposalId, participants, check, candidateNa
   candidateNames: Map<string, string>;
 }) {
   return (
-    <section aria-labelledby="ballot-board" id="ballot-board" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-      <h2 id="ballot-board" className="text-xl font-semibold">Secret ballot: who took part</h2>
+    <section aria-labelledby="ballot-board-title" id="ballot-board" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="ballot-board-title" className="text-xl font-semibold">Secret ballot: who took part</h2>
       <p className="text-sm text-stone-700">
         {participants.total} member{participants.total === 1 ? "" : "s"} took part. If you see your name and did not vote, or miss it
         though you did, tell the council: the audit log records every ballot cast and every change to the membership.

@@ -1,5 +1,6 @@
 // Chooses and opens Plenum's database: PostgreSQL when DATABASE_URL is set, otherwise the embedded
 // PGlite in a local folder. Used by the app (lib/db.ts), the scripts and the tests alike.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -45,6 +46,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     return { config, adapter, close: async () => {} };
   }
+  // PGlite creates its own folder but not the ones above it (a fresh clone has no .data/ yet).
+  if (!config.dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(config.dataDir)), { recursive: true });
   const pglite = await PGlite.create({ dataDir: config.dataDir });
   return {
     config,

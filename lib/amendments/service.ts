@@ -91,7 +91,7 @@ export async function settleAmendmentsBeforeVoting(tx: Tx, { targetId, actorId, 
 }
 
 /** Uncounted amendments of a motion whose vote ended before `before` (all of them if omitted), deadline order. */
-export async function findUncountedAmendments(tx: Tx, targetId: string, before?: { closesAt: Date; id: string }) {
+export async function findUncountedAmendments(tx: Db, targetId: string, before?: { closesAt: Date; id: string }) {
   const due = await tx.proposal.findMany({
     where: { amendment: { targetId }, withdrawnAt: null, result: null, votingClosesAt: { lte: before?.closesAt ?? new Date() } },
     orderBy: [{ votingClosesAt: "asc" }, { id: "asc" }],

@@ -88,14 +88,15 @@ export const MEMBER_EXPORT_FORMAT = "plenum-member-export";
 
 /**
  * Everything Plenum holds about one member, and nothing about anyone else: their account (never
- * the password hash), memberships, proposals, nominations, delegations and their own ballots.
+ * the password hash), memberships, proposals, nominations, delegations, their own ballots and
+ * comments (hidden ones too, with the reason: the text is theirs).
  */
 export async function findMemberExport(db: Db, userId: string, now = new Date()) {
   const account = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, createdAt: true } });
   if (!account) return null;
   const council = { select: { id: true, slug: true, name: true } } as const;
   const proposalRef = { select: { id: true, title: true, council } } as const;
-  const [memberships, proposals, nominations, nominationsMade, delegations, votes, rankedVotes] = await Promise.all([
+  const [memberships, proposals, nominations, nominationsMade, delegations, votes, rankedVotes, comments] = await Promise.all([
     db.membership.findMany({
       where: { userId }, orderBy: { requestedAt: "asc" },
       select: { council, role: true, status: true, requestedAt: true, admittedAt: true, endedAt: true },
@@ -128,6 +129,10 @@ export async function findMemberExport(db: Db, userId: string, now = new Date())
       where: { userId }, orderBy: { castAt: "asc" },
       select: { proposal: { select: { ...proposalRef.select, nominations: { select: { nominee: { select: { id: true, name: true } } } } } }, ranking: true, castAt: true, updatedAt: true },
     }),
+    db.comment.findMany({
+      where: { authorId: userId }, orderBy: { createdAt: "asc" },
+      select: { id: true, proposal: proposalRef, parentId: true, body: true, createdAt: true, editedAt: true, hiddenAt: true, hiddenReason: true },
+    }),
   ]);
   return {
     format: MEMBER_EXPORT_FORMAT,
@@ -145,6 +150,7 @@ export async function findMemberExport(db: Db, userId: string, now = new Date())
       const names = new Map(candidates.map((c) => [c.nominee.id, c.nominee.name]));
       return { proposal, ranking: ranking.map((id) => ({ id, name: names.get(id) ?? null })), ...v };
     }),
+    comments,
   };
 }
 

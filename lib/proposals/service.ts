@@ -12,7 +12,9 @@ import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
 import { appendAudit } from "../audit/log";
-import { checkAmendmentMayOpen, findAmendmentTargetId, findUncountedAmendments, settleAmendmentsBeforeVoting } from "../amendments/service";
+import {
+  checkAmendmentMayOpen, findAmendmentDetails, findAmendmentsOf, findAmendmentTargetId, findUncountedAmendments, settleAmendmentsBeforeVoting,
+} from "../amendments/service";
 import type { TCreateProposal } from "./schemas";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -233,6 +235,8 @@ export async function listCouncilProposals(
  * such proposal. A closed vote is counted here if no one has counted it yet.
  */
 export async function findProposalPage(db: PrismaClient, { proposalId, viewerId }: { proposalId: string; viewerId: string }) {
+  // Amendments whose vote ended are counted first, so a motion shows the text they produced.
+  for (const due of await findUncountedAmendments(db, proposalId)) await closeProposal(db, due.id);
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: {
@@ -266,8 +270,12 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
 }
 
 /** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
-async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
+async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; body: string; createdAt: Date; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
   switch (proposal.kind) {
+    case "MOTION":
+      return { amendable: await findAmendmentsOf(db, proposal) };
+    case "AMENDMENT":
+      return { amendmentOf: await findAmendmentDetails(db, proposal.id) };
     case "ELECTION": {
       const [role, nominations, myRanking, members] = await Promise.all([
         db.role.findUniqueOrThrow({ where: { id: proposal.roleId! } }),

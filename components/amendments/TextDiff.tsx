@@ -4,7 +4,7 @@ import type { DiffPart } from "@/lib/amendments/diff";
 
 export function TextDiff({ parts }: { parts: DiffPart[] }) {
   return (
-    <div className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-white p-3 font-serif leading-relaxed" data-testid="text-diff">
+    <div className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-white p-3 leading-relaxed" data-testid="text-diff">
       {parts.map((p, i) =>
         p.kind === "added" ? (
           <ins key={i} className="bg-emerald-100 text-emerald-950 underline decoration-emerald-700">

@@ -10,6 +10,7 @@ import type { AmendmentRefusal, Outcome } from "@/lib/generated/prisma/enums";
 import { AmendmentForm } from "./AmendmentForm";
 import { TextDiff } from "./TextDiff";
 
+const DIFFED_VERSIONS = 10;
 const when = (d: Date) => `${d.toUTCString().slice(5, 22)} UTC`;
 
 export const REFUSAL_LABEL: Record<AmendmentRefusal, string> = {
@@ -67,7 +68,8 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
       <ol className="space-y-2" data-testid="version-history">
         {versions.map((v, i) => {
           const previous = versions[i + 1];
-          const parts = previous ? textDiff(previous.body, v.body) : null;
+          // Diffs for the latest versions only: each may take a moment on a long text.
+          const parts = previous && i < DIFFED_VERSIONS ? textDiff(previous.body, v.body) : null;
           return (
             <li key={v.version} className="rounded-md border border-stone-200 bg-white p-3">
               <details>

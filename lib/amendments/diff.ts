@@ -7,12 +7,16 @@ export interface DiffPart {
   text: string;
 }
 
-/** Past this many edits the texts are too different to diff usefully; both are shown instead. */
-const MAX_EDITS = 4_000;
+/**
+ * Past this many edits (or this much time: the page waits for it) the texts are too different to
+ * diff usefully, and the page shows the whole amended text instead.
+ */
+const MAX_EDITS = 1_000;
+const MAX_MS = 300;
 
 /** The changes from `before` to `after`, or null if they differ too much to show as a diff. */
 export function textDiff(before: string, after: string): DiffPart[] | null {
-  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDITS });
+  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDITS, timeout: MAX_MS });
   if (!changes) return null;
   return changes.map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }));
 }

@@ -8,6 +8,7 @@ import { createProposal } from "@/lib/proposals/service";
 import { editComment, hideComment, listComments, postComment } from "@/lib/comments/service";
 import { joinCouncil, leaveCouncil } from "@/lib/councils/service";
 import { EDIT_WINDOW_MINUTES } from "@/lib/comments/rules";
+import { findMemberExport } from "@/lib/exports/queries";
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -57,7 +58,8 @@ describe("discussion", () => {
     expect(thread!.hiddenAt).not.toBeNull();
     expect(thread!.hiddenBy?.name).toBeTruthy();
     // Never deleted: the text stays in the database (the author's data export), only hidden from the page.
-    expect((await t.db.comment.findUniqueOrThrow({ where: { id: c.id } })).body).toBe("Personal attack on someone.");
+    const exported = (await findMemberExport(t.db, members[2]!))!;
+    expect(exported.comments).toEqual([expect.objectContaining({ id: c.id, body: "Personal attack on someone.", hiddenReason: "Personal attack: please discuss the proposal." })]);
     expect((await refusal(editComment(t.db, { commentId: c.id, actorId: members[2]!, body: "Sorry." }))).message).toMatch(/hidden comment/);
     const audit = await t.db.auditEntry.findFirstOrThrow({ where: { action: "comment.hidden", subjectId: c.id } });
     expect(audit).toMatchObject({ actorId: members[0], data: { reason: "Personal attack: please discuss the proposal." } });

@@ -1,6 +1,6 @@
 // The demo data: twelve people, three councils and proposals in every state, a federation of the
-// three, elections, delegations and a recall, made through the same domain services the app uses,
-// so the demo obeys every rule a real council does. Content: lib/demo/content.ts.
+// three, elections, delegations and a recall, a discussion and an amendment, made through the same
+// domain services the app uses, so the demo obeys every rule a real council does. Content: lib/demo/content.ts.
 import type { PrismaClient } from "../lib/db/connection";
 import { createAccount } from "../lib/auth/accounts";
 import { acceptInvite, createCouncil, createInvite, decideMembership, joinCouncil } from "../lib/councils/service";
@@ -9,8 +9,10 @@ import { castVote } from "../lib/voting/service";
 import { castRankedVote, createElection, nominate, respondToNomination } from "../lib/elections/service";
 import { startRecall } from "../lib/delegations/service";
 import { createFederation, createFederationMotion, requestToJoinFederation } from "../lib/federations/service";
+import { postComment } from "../lib/comments/service";
+import { proposeAmendment } from "../lib/amendments/service";
 import {
-  DEMO_COUNCILS, DEMO_ELECTIONS, DEMO_FEDERATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RECALL, DEMO_START_KEY, demoEmail,
+  DEMO_COUNCILS, DEMO_DISCUSSION, DEMO_ELECTIONS, DEMO_FEDERATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RECALL, DEMO_START_KEY, demoEmail,
   type CouncilSlug, type DemoCouncil, type DemoElection, type DemoProposal, type DemoVotes, type PersonKey,
 } from "../lib/demo/content";
 
@@ -64,7 +66,22 @@ export async function seedDemo(
     }
   }
   proposals += await seedDelegationsAndFederation(db, councils, people, now);
+  proposals += await seedDiscussion(db, people);
   return { users: Object.keys(people).length, councils: DEMO_COUNCILS.length + 1, proposals };
+}
+
+/** Comments with a reply, and an amendment in deliberation; returns how many proposals it made. */
+async function seedDiscussion(db: PrismaClient, people: Record<PersonKey, string>) {
+  const spec = DEMO_DISCUSSION;
+  const proposal = await db.proposal.findFirstOrThrow({ where: { title: spec.proposalTitle } });
+  for (const comment of spec.comments) {
+    const { id } = await postComment(db, { proposalId: proposal.id, authorId: people[comment.author], body: comment.body });
+    for (const reply of comment.replies ?? []) await postComment(db, { proposalId: proposal.id, parentId: id, authorId: people[reply.author], body: reply.body });
+  }
+  const [from, to] = spec.amendment.replace;
+  if (!proposal.body.includes(from)) throw new Error(`Demo: the amendment's text "${from}" is not in "${proposal.title}"`);
+  await proposeAmendment(db, { proposalId: proposal.id, authorId: people[spec.amendment.author], summary: spec.amendment.summary, body: proposal.body.replace(from, to) });
+  return 1;
 }
 
 /** Founds the council and brings its members in the way its join policy demands. */

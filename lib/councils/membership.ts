@@ -44,9 +44,9 @@ export function joinEvent(policy: JoinPolicy): "join" | "request" {
   throw new DomainError("FORBIDDEN", "This council is invite-only: you need an invitation link from a facilitator.");
 }
 
-export type CouncilPermission = "admit" | "decline" | "remove" | "invite" | "open-any-vote";
+export type CouncilPermission = "admit" | "decline" | "remove" | "invite" | "open-any-vote" | "hide-comment";
 
-const FACILITATOR_POWERS: ReadonlySet<CouncilPermission> = new Set(["admit", "decline", "remove", "invite", "open-any-vote"]);
+const FACILITATOR_POWERS: ReadonlySet<CouncilPermission> = new Set(["admit", "decline", "remove", "invite", "open-any-vote", "hide-comment"]);
 
 /** Facilitators administer; they hold no power over votes, ballots, others' proposals or the charter. */
 export function roleMay(role: MemberRole, permission: CouncilPermission): boolean {

@@ -557,3 +557,23 @@ The other two members of the committee stay.`,
     { nominee: "luis", by: "ines" }, // waiting for Luis to accept
   ],
 };
+
+/** A discussion and an amendment on a motion in deliberation, to show both off. */
+export interface DemoDiscussion {
+  proposalTitle: string;
+  comments: { author: PersonKey; body: string; replies?: { author: PersonKey; body: string }[] }[];
+  amendment: { author: PersonKey; summary: string; replace: [string, string] };
+}
+
+export const DEMO_DISCUSSION: DemoDiscussion = {
+  proposalTitle: "Close for a summer break in the first week of August",
+  comments: [
+    {
+      author: "bruno",
+      body: "I like closing all together. The café on the corner said the **first** week of August is their busiest, though.",
+      replies: [{ author: "ada", body: "Then the second week would suit them better. Dev, want to propose an amendment?" }],
+    },
+    { author: "chiara", body: "Can we put the notice up in May rather than June? Regulars plan their holidays early." },
+  ],
+  amendment: { author: "dev", summary: "Move the break to the second week", replace: ["**Monday 3 to Sunday 9 August**", "**Monday 10 to Sunday 16 August**"] },
+};

@@ -88,15 +88,16 @@ export const MEMBER_EXPORT_FORMAT = "plenum-member-export";
 
 /**
  * Everything Plenum holds about one member, and nothing about anyone else: their account (never
- * the password hash), memberships, proposals, nominations, delegations and their own ballots
- * (for secret ballots, only that they took part: nothing links them to the ballot).
+ * the password hash), memberships, proposals, nominations, delegations, their own ballots (for
+ * secret ballots, only that they took part: nothing links them to the ballot) and comments (hidden
+ * ones too, with the reason: the text is theirs).
  */
 export async function findMemberExport(db: Db, userId: string, now = new Date()) {
   const account = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, createdAt: true } });
   if (!account) return null;
   const council = { select: { id: true, slug: true, name: true } } as const;
   const proposalRef = { select: { id: true, title: true, council } } as const;
-  const [memberships, proposals, nominations, nominationsMade, delegations, votes, rankedVotes, secretBallots] = await Promise.all([
+  const [memberships, proposals, nominations, nominationsMade, delegations, votes, rankedVotes, secretBallots, comments] = await Promise.all([
     db.membership.findMany({
       where: { userId }, orderBy: { requestedAt: "asc" },
       select: { council, role: true, status: true, requestedAt: true, admittedAt: true, endedAt: true },
@@ -131,6 +132,10 @@ export async function findMemberExport(db: Db, userId: string, now = new Date())
     }),
     // Secret ballots: only that the member took part. What they voted is held by no one but them (their receipt).
     db.participation.findMany({ where: { userId }, orderBy: { proposalId: "asc" }, select: { proposal: proposalRef } }),
+    db.comment.findMany({
+      where: { authorId: userId }, orderBy: { createdAt: "asc" },
+      select: { id: true, proposal: proposalRef, parentId: true, body: true, createdAt: true, editedAt: true, hiddenAt: true, hiddenReason: true },
+    }),
   ]);
   return {
     format: MEMBER_EXPORT_FORMAT,
@@ -149,6 +154,7 @@ export async function findMemberExport(db: Db, userId: string, now = new Date())
       return { proposal, ranking: ranking.map((id) => ({ id, name: names.get(id) ?? null })), ...v };
     }),
     secretBallotsCast: secretBallots.map((b) => b.proposal),
+    comments,
   };
 }
 

@@ -13,6 +13,9 @@ import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } 
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
 import { appendAudit } from "../audit/log";
 import { ballotIsSecret } from "../voting/secrecy";
+import {
+  checkAmendmentMayOpen, findAmendmentDetails, findAmendmentsOf, findAmendmentTargetId, findUncountedAmendments, settleAmendmentsBeforeVoting,
+} from "../amendments/service";
 import type { TCreateProposal } from "./schemas";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -72,7 +75,10 @@ export async function openVoting(
 ) {
   const kind = (await db.proposal.findUnique({ where: { id: proposalId }, select: { kind: true } }))?.kind;
   if (kind === "FEDERATION_MOTION") return openFederationVoting(db, { proposalId, actorId, votingHours });
+  const amends = kind === "AMENDMENT" ? await findAmendmentTargetId(db, proposalId) : null;
   return db.$transaction(async (tx) => {
+    // A motion before its amendments, always (lib/amendments/service.ts): the order closing takes too.
+    if (amends) await lockProposal(tx, amends);
     const proposal = await lockProposal(tx, proposalId);
     if (proposal.kind === "MANDATE") throw new DomainError("FORBIDDEN", "A mandate vote opens with the federation's vote.");
     const actor = await requireMember(tx, proposal.councilId, actorId);
@@ -90,6 +96,12 @@ export async function openVoting(
       if (!delegation || delegation.endedAt || delegation.endsAt <= new Date()) {
         throw new DomainError("CLOSED", "This delegation has already ended, so there is nothing to recall.");
       }
+    }
+    if (proposal.kind === "AMENDMENT") await checkAmendmentMayOpen(tx, proposal.id);
+    if (proposal.kind === "MOTION") {
+      // Amendments whose vote ended are counted (and merged) first; a running one keeps this closed.
+      for (const due of await findUncountedAmendments(tx, proposal.id)) await closeInTx(tx, await lockProposal(tx, due.id));
+      await settleAmendmentsBeforeVoting(tx, { targetId: proposal.id, actorId, councilId: proposal.councilId, now: new Date() });
     }
     const charter = await currentCharter(tx, proposal.councilId);
     if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
@@ -120,6 +132,8 @@ export async function openVoting(
  */
 export async function closeProposal(db: PrismaClient, proposalId: string) {
   return db.$transaction(async (tx) => {
+    const amends = await findAmendmentTargetId(tx, proposalId);
+    if (amends) await lockProposal(tx, amends); // the motion before its amendment: its text may change
     const proposal = await lockProposal(tx, proposalId);
     if (proposalStatus(proposal) !== "closed") return null;
     return closeInTx(tx, proposal);
@@ -130,6 +144,7 @@ type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
 
 async function closeInTx(tx: Tx, proposal: LockedProposal) {
   await closeEarlierOnSameRole(tx, proposal);
+  await closeEarlierAmendments(tx, proposal);
   // What a result sets in motion (a recall, an admission) takes effect at the deadline, like an
   // election's terms, not whenever the first reader or the sweep happens to count it.
   const now = proposal.votingClosesAt!;
@@ -170,6 +185,21 @@ async function closeEarlierOnSameRole(tx: Tx, proposal: LockedProposal) {
   if (!(await tx.result.findUnique({ where: { proposalId: latest.id }, select: { proposalId: true } }))) await closeInTx(tx, locked);
 }
 
+/**
+ * Passed amendments are merged in deadline order (ties by id), whichever is read first: before one
+ * is counted, the uncounted amendments of the same motion that closed earlier are counted. The
+ * caller holds the motion's lock, so two closers take turns.
+ */
+async function closeEarlierAmendments(tx: Tx, proposal: LockedProposal) {
+  if (proposal.kind !== "AMENDMENT" || !proposal.votingClosesAt) return;
+  const targetId = await findAmendmentTargetId(tx, proposal.id);
+  if (!targetId) return;
+  for (const earlier of await findUncountedAmendments(tx, targetId, { closesAt: proposal.votingClosesAt, id: proposal.id })) {
+    const locked = await lockProposal(tx, earlier.id);
+    if (!(await tx.result.findUnique({ where: { proposalId: earlier.id }, select: { proposalId: true } }))) await closeInTx(tx, locked);
+  }
+}
+
 /** The scheduled side of closing: counts every proposal whose deadline passed without a reader. */
 export async function closeDueProposals(db: PrismaClient, now = new Date()) {
   const due = await db.proposal.findMany({
@@ -208,6 +238,8 @@ export async function listCouncilProposals(
  * such proposal. A closed vote is counted here if no one has counted it yet.
  */
 export async function findProposalPage(db: PrismaClient, { proposalId, viewerId }: { proposalId: string; viewerId: string }) {
+  // Amendments whose vote ended are counted first, so a motion shows the text they produced.
+  for (const due of await findUncountedAmendments(db, proposalId)) await closeProposal(db, due.id);
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: {
@@ -248,8 +280,12 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
 }
 
 /** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
-async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
+async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; body: string; createdAt: Date; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
   switch (proposal.kind) {
+    case "MOTION":
+      return { amendable: await findAmendmentsOf(db, proposal) };
+    case "AMENDMENT":
+      return { amendmentOf: await findAmendmentDetails(db, proposal.id) };
     case "ELECTION": {
       const [role, nominations, myRanking, members] = await Promise.all([
         db.role.findUniqueOrThrow({ where: { id: proposal.roleId! } }),

@@ -2,6 +2,7 @@
 // motion) once its deadline has passed, inside the transaction that stores the result.
 import type { Tx } from "../db/types";
 import { applyRecall } from "../delegations/service";
+import { applyAmendment } from "../amendments/service";
 import { decideOutcome } from "./outcome";
 import { countVotes } from "./service";
 import { appendAudit } from "../audit/log";
@@ -28,5 +29,6 @@ export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Da
     data: { proposalId: proposal.id, kind: proposal.kind, outcome: decision.outcome, ...tally, electorateSize },
   });
   if (proposal.kind === "RECALL" && decision.outcome === "PASSED") await applyRecall(tx, proposal, now);
+  if (proposal.kind === "AMENDMENT" && decision.outcome === "PASSED") await applyAmendment(tx, proposal, now);
   return result;
 }

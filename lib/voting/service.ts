@@ -11,7 +11,7 @@ import type { TCastVote } from "../proposals/schemas";
 import { appendAudit } from "../audit/log";
 
 /** Kinds decided by yes / no / abstain. */
-const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE"]);
+const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE", "AMENDMENT"]);
 
 const CHOICE_WORDS = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
 

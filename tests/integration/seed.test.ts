@@ -23,9 +23,9 @@ afterAll(async () => { await t?.dispose(); });
 
 describe("the demo data", () => {
   it("reports what it made, and the database is no longer empty", async () => {
-    expect(seeded).toEqual({ users: 12, councils: 4, proposals: 27 });
+    expect(seeded).toEqual({ users: 12, councils: 4, proposals: 28 });
     expect(await t.db.council.count()).toBe(4);
-    expect(await t.db.proposal.count()).toBe(27);
+    expect(await t.db.proposal.count()).toBe(28);
     expect(await t.db.user.count()).toBe(12);
     expect(await isDatabaseEmpty(t.db)).toBe(false);
   });
@@ -63,7 +63,7 @@ describe("the demo data", () => {
 
   it("has a proposal in every state, with closed votes counted and open votes running with ballots in", async () => {
     const proposals = await t.db.proposal.findMany({ include: { result: true, _count: { select: { votes: true, participations: true } } } });
-    expect(new Set(proposals.map((p) => p.kind))).toEqual(new Set(["MOTION", "ELECTION", "RECALL", "FEDERATION_MOTION", "MANDATE"]));
+    expect(new Set(proposals.map((p) => p.kind))).toEqual(new Set(["MOTION", "ELECTION", "RECALL", "FEDERATION_MOTION", "MANDATE", "AMENDMENT"]));
     const states = new Set(proposals.map((p) => proposalStatus(p)));
     expect(states).toEqual(new Set(["deliberation", "voting", "closed", "withdrawn"]));
 
@@ -217,6 +217,16 @@ describe("the demo data", () => {
     expect(proposalStatus(byElection)).toBe("deliberation");
     const byPage = await findProposalPage(t.db, { proposalId: byElection.id, viewerId: await person("luis") });
     expect(byPage?.election?.nominations.map((n) => [n.nominee.name, Boolean(n.acceptedAt)])).toEqual([["Chiara Romano", true], ["Luis Ortega", false]]);
+  });
+
+  it("has a discussion with a reply, and an amendment in deliberation, on the bakery's summer break", async () => {
+    const motion = await t.db.proposal.findFirstOrThrow({ where: { title: "Close for a summer break in the first week of August" } });
+    const comments = await t.db.comment.findMany({ where: { proposalId: motion.id } });
+    expect(comments).toHaveLength(3);
+    expect(comments.filter((c) => c.parentId)).toHaveLength(1);
+    const amendment = await t.db.amendment.findFirstOrThrow({ where: { targetId: motion.id }, include: { proposal: true } });
+    expect(proposalStatus(amendment.proposal)).toBe("deliberation");
+    expect(amendment.proposal.body).toContain("Monday 10 to Sunday 16 August");
   });
 
   it("refuses to seed a second time", async () => {

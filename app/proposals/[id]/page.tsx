@@ -31,8 +31,18 @@ import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { countTurnout } from "@/lib/voting/service";
 import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
 import { SecretBallotBoard } from "@/components/proposals/SecretBallotBoard";
+import { AmendmentList, REFUSAL_LABEL, VersionHistory } from "@/components/amendments/Amendments";
+import { TextDiff } from "@/components/amendments/TextDiff";
+import { Discussion } from "@/components/comments/Discussion";
+import { proposeAmendmentAction } from "@/lib/amendments/actions";
+import { textDiff } from "@/lib/amendments/diff";
+import { editCommentAction, hideCommentAction, postCommentAction } from "@/lib/comments/actions";
+import { listComments, mayHide } from "@/lib/comments/service";
+import { z } from "zod";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const ZCommentPage = z.object({ comments: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 
 const when = (d: Date) => `${d.toUTCString().slice(0, 22)} UTC`;
 const day = (d: Date) => d.toUTCString().slice(5, 16);
@@ -53,7 +63,9 @@ async function load(rawId: string, viewerId: string) {
 
 export default async function ProposalPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { track } = await searchParams;
+  const query = await searchParams;
+  const { comments: commentPage } = ZCommentPage.parse(query);
+  const { track } = query;
   const user = await requireUser(`/proposals/${encodeURIComponent(id)}`);
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
@@ -65,7 +77,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const recall = "recall" in view ? view.recall : null;
   const federation = "federation" in view ? view.federation : null;
   const mandateOf = "mandateOf" in view ? view.mandateOf : null;
-  const yesNo = kind === "MOTION" || kind === "RECALL" || kind === "MANDATE";
+  const amendable = "amendable" in view ? view.amendable : null;
+  const amendmentOf = "amendmentOf" in view ? view.amendmentOf : null;
+  const yesNo = kind === "MOTION" || kind === "RECALL" || kind === "MANDATE" || kind === "AMENDMENT";
 
   const visible = resultVisibility(status, charter.liveResults);
   const electorate = proposal.electorateSize ?? 0;
@@ -95,6 +109,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     : null;
   const myCouncils = federation ? await findMemberCouncilIds(db, user.id, federation.mandates.map((m) => m.councilId)) : new Set<string>();
   const electionCount = kind === "ELECTION" && result ? readElectionCount(result.count) : null;
+  // An amendment shows its change against the text it was drafted on; lapsed = cut off by the main vote.
+  const amendmentDiff = amendmentOf?.baseBody != null ? textDiff(amendmentOf.baseBody, proposal.body) : null;
+  const amendmentLapsed = Boolean(amendmentOf && proposal.withdrawnAt && amendmentOf.target.votingOpenedAt && proposal.withdrawnAt >= amendmentOf.target.votingOpenedAt);
+  // A federation's members are councils; each discusses the motion on its own mandate vote.
+  const comments = kind === "FEDERATION_MOTION" ? null : await listComments(db, { proposalId: proposal.id, viewerId: user.id, page: commentPage });
 
   return (
     <article className="space-y-6">
@@ -104,6 +123,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <>
             <span aria-hidden="true">›</span>
             <Link className="text-emerald-800 underline" href={`/proposals/${mandateOf.id}`}>Motion to {mandateOf.council.name}</Link>
+          </>
+        ) : null}
+        {amendmentOf ? (
+          <>
+            <span aria-hidden="true">›</span>
+            <Link className="text-emerald-800 underline break-words" href={`/proposals/${amendmentOf.target.id}`}>{amendmentOf.target.title}</Link>
           </>
         ) : null}
       </nav>
@@ -230,11 +255,43 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           candidateNames={new Map((election?.nominations ?? []).map((n) => [n.nominee.id, n.nominee.name]))} />
       ) : null}
 
-      {status === "withdrawn" ? <p className="rounded-lg bg-stone-100 p-3 text-stone-700">The author withdrew this proposal before voting.</p> : null}
+      {status === "withdrawn" ? (
+        <p className="rounded-lg bg-stone-100 p-3 text-stone-700">
+          {amendmentLapsed
+            ? "This amendment lapsed: voting on the proposal opened before it was put to a vote."
+            : "The author withdrew this proposal before voting."}
+        </p>
+      ) : null}
 
-      <section aria-label="Proposal text" className="rounded-lg border border-stone-200 bg-white p-4">
-        <Markdown>{proposal.body}</Markdown>
-      </section>
+      {amendmentOf ? (
+        <section aria-labelledby="amendment-changes" className="space-y-3 rounded-lg border border-violet-200 bg-violet-50/40 p-4">
+          <h2 id="amendment-changes" className="text-xl font-semibold">What this amendment changes</h2>
+          <p className="text-sm text-stone-700">
+            An amendment to <Link href={`/proposals/${amendmentOf.target.id}`} className="font-medium text-emerald-800 underline">{amendmentOf.target.title}</Link>,
+            drafted against version {amendmentOf.baseVersion} of its text. If it passes, its text replaces that version.
+          </p>
+          {amendmentOf.mergedAs ? (
+            <p className="rounded-md bg-emerald-50 p-3 font-medium text-emerald-950" data-testid="amendment-merged">Merged: this text became version {amendmentOf.mergedAs} of the proposal.</p>
+          ) : amendmentOf.refusal ? (
+            <p className="rounded-md bg-orange-50 p-3 text-orange-950" data-testid="amendment-refused">This amendment {REFUSAL_LABEL[amendmentOf.refusal]}.</p>
+          ) : amendmentOf.currentVersion !== amendmentOf.baseVersion && status !== "withdrawn" ? (
+            <p className="rounded-md bg-orange-50 p-3 text-orange-950">
+              The proposal&apos;s text has changed since this amendment was drafted (it is now version {amendmentOf.currentVersion}),
+              so this amendment cannot be merged even if it passes. Propose a new amendment against the current text.
+            </p>
+          ) : null}
+          {amendmentDiff ? <TextDiff parts={amendmentDiff} /> : <p className="text-sm text-stone-700">The texts differ too much to show word by word; the full amended text is below.</p>}
+          <details>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-emerald-800 underline">The full amended text</summary>
+            <Markdown>{proposal.body}</Markdown>
+          </details>
+        </section>
+      ) : (
+        <section aria-label="Proposal text" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          {amendable && amendable.currentVersion > 1 ? <p className="text-sm text-stone-600" data-testid="text-version">Version {amendable.currentVersion} of the text, as amended.</p> : null}
+          <Markdown>{proposal.body}</Markdown>
+        </section>
+      )}
 
       {status === "voting" && kind === "ELECTION" && election ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
@@ -286,10 +343,24 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           </p>
           {canOpen ? <OpenVotingForm action={openVotingAction} proposalId={proposal.id} charterHours={charter.votingPeriodHours} /> : null}
           {canWithdraw ? (
-            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? "Withdraw election" : "Withdraw proposal"} variant="danger"
+            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? "Withdraw election" : kind === "AMENDMENT" ? "Withdraw amendment" : "Withdraw proposal"} variant="danger"
               confirm="Withdraw this proposal? This cannot be undone." />
           ) : null}
         </section>
+      ) : null}
+
+      {amendable ? (
+        <>
+          <AmendmentList amendments={amendable.amendments} total={amendable.amendmentCount} canPropose={status === "deliberation"} action={proposeAmendmentAction}
+            proposalId={proposal.id} currentBody={proposal.body} currentVersion={amendable.currentVersion} />
+          <VersionHistory versions={amendable.versions} />
+        </>
+      ) : null}
+
+      {comments ? (
+        <Discussion proposalId={proposal.id} comments={comments} viewerId={user.id} canHide={mayHide(viewer.role)}
+          actions={{ post: postCommentAction, edit: editCommentAction, hide: hideCommentAction }}
+          href={(n) => `/proposals/${proposal.id}?comments=${n}#discussion`} />
       ) : null}
     </article>
   );

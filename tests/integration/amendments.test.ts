@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { expireVoting, makeCouncilWithMembers, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 import { castVote } from "@/lib/voting/service";
-import { closeDueProposals, closeProposal, createProposal, findProposalPage, openVoting } from "@/lib/proposals/service";
+import { closeDueProposals, closeProposal, createProposal, findProposalPage, openVoting, withdrawProposal } from "@/lib/proposals/service";
 import { findAmendmentDetails, findAmendmentsOf, proposeAmendment } from "@/lib/amendments/service";
 import { joinCouncil } from "@/lib/councils/service";
 
@@ -100,6 +100,15 @@ describe("amendments", () => {
     expect((await t.db.proposal.findUniqueOrThrow({ where: { id: idle.id } })).withdrawnAt).not.toBeNull();
     expect((await refusal(proposeAmendment(t.db, { proposalId: motion.id, authorId: members[1]!, summary: "Too late now", body: "Something else entirely." }))).message)
       .toMatch(/only be proposed while the proposal is in deliberation/);
+  });
+
+  it("withdrawing the motion lapses its amendments, which can then no longer open", async () => {
+    const { members, motion } = await setup();
+    const a = await proposeAmendment(t.db, { proposalId: motion.id, authorId: members[1]!, summary: "Spend less", body: ORIGINAL.replace("£2,000", "£1,500") });
+    await withdrawProposal(t.db, { proposalId: motion.id, actorId: members[0]! });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: a.id } })).withdrawnAt).not.toBeNull();
+    expect((await refusal(openVoting(t.db, { proposalId: a.id, actorId: members[1]! }))).code).toBe("CLOSED");
+    expect(await t.db.auditEntry.count({ where: { action: "amendment.lapsed", subjectId: a.id } })).toBe(1);
   });
 
   it("the amendment's own vote uses the council's charter and its electorate", async () => {

@@ -101,7 +101,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const electionCount = kind === "ELECTION" && result ? readElectionCount(result.count) : null;
   // An amendment shows its change against the text it was drafted on; lapsed = cut off by the main vote.
   const amendmentDiff = amendmentOf?.baseBody != null ? textDiff(amendmentOf.baseBody, proposal.body) : null;
-  const amendmentLapsed = Boolean(amendmentOf && proposal.withdrawnAt && amendmentOf.target.votingOpenedAt && proposal.withdrawnAt >= amendmentOf.target.votingOpenedAt);
+  const mainMovedOn = amendmentOf ? amendmentOf.target.votingOpenedAt ?? amendmentOf.target.withdrawnAt : null;
+  const amendmentLapsed = Boolean(proposal.withdrawnAt && mainMovedOn && proposal.withdrawnAt >= mainMovedOn);
   // A federation's members are councils; each discusses the motion on its own mandate vote.
   const comments = kind === "FEDERATION_MOTION" ? null : await listComments(db, { proposalId: proposal.id, viewerId: user.id, page: commentPage });
 
@@ -241,7 +242,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "withdrawn" ? (
         <p className="rounded-lg bg-stone-100 p-3 text-stone-700">
           {amendmentLapsed
-            ? "This amendment lapsed: voting on the proposal opened before it was put to a vote."
+            ? `This amendment lapsed: the proposal was ${amendmentOf?.target.votingOpenedAt ? "put to its vote" : "withdrawn"} before the amendment was.`
             : "The author withdrew this proposal before voting."}
         </p>
       ) : null}

@@ -337,7 +337,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <>
           <AmendmentList amendments={amendable.amendments} total={amendable.amendmentCount} canPropose={status === "deliberation"} action={proposeAmendmentAction}
             proposalId={proposal.id} currentBody={proposal.body} currentVersion={amendable.currentVersion} />
-          <VersionHistory versions={amendable.versions} />
+          {amendable.versions.length > 1 ? <VersionHistory versions={amendable.versions} /> : (
+            <p className="text-sm text-stone-600">This is the text as submitted (version 1): no amendment has been merged.</p>
+          )}
         </>
       ) : null}
 

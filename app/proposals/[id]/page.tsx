@@ -26,7 +26,7 @@ import { readFederationCount, WEIGHTING_LABEL } from "@/lib/federations/count";
 import { findMemberCouncilIds } from "@/lib/federations/queries";
 import { decideFederation, mandateFromOutcome } from "@/lib/federations/rules";
 import { castVoteAction, openVotingAction, withdrawProposalAction } from "@/lib/proposals/actions";
-import { resultVisibility } from "@/lib/proposals/lifecycle";
+import { proposalStatus, resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
 import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { countTurnout } from "@/lib/voting/service";
@@ -101,6 +101,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const electionCount = kind === "ELECTION" && result ? readElectionCount(result.count) : null;
   // An amendment shows its change against the text it was drafted on; lapsed = cut off by the main vote.
   const amendmentDiff = amendmentOf?.baseBody != null ? textDiff(amendmentOf.baseBody, proposal.body) : null;
+  const amendmentVoting = amendable?.amendments.find((a) => proposalStatus(a) === "voting") ?? null;
   const mainMovedOn = amendmentOf ? amendmentOf.target.votingOpenedAt ?? amendmentOf.target.withdrawnAt : null;
   const amendmentLapsed = Boolean(proposal.withdrawnAt && mainMovedOn && proposal.withdrawnAt >= mainMovedOn);
   // A federation's members are councils; each discusses the motion on its own mandate vote.
@@ -325,6 +326,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               ? (kind === "FEDERATION_MOTION" ? "When it is ready, open voting: every member council then votes on its mandate." : "When it is ready, open voting.")
               : (kind === "FEDERATION_MOTION" ? "The author opens voting." : "The author or a facilitator opens voting.")}
           </p>
+          {amendmentVoting ? (
+            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
+              An amendment is being voted on: voting on this proposal can open once it closes ({when(amendmentVoting.votingClosesAt!)}).
+              Amendments not put to a vote by then lapse.
+            </p>
+          ) : null}
           {canOpen ? <OpenVotingForm action={openVotingAction} proposalId={proposal.id} charterHours={charter.votingPeriodHours} /> : null}
           {canWithdraw ? (
             <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? "Withdraw election" : kind === "AMENDMENT" ? "Withdraw amendment" : "Withdraw proposal"} variant="danger"

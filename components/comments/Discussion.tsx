@@ -62,7 +62,7 @@ export function Discussion({ proposalId, comments, viewerId, canHide, actions, h
   return (
     <section aria-labelledby="discussion" className="space-y-4">
       <h2 id="discussion" className="text-xl font-semibold">Discussion ({comments.commentCount})</h2>
-      {comments.threads.length === 0 ? <p className="text-stone-600">No comments yet. Start the discussion.</p> : null}
+      {comments.commentCount === 0 ? <p className="text-stone-600">No comments yet. Start the discussion.</p> : null}
       <ol className="space-y-4">
         {comments.threads.map((thread) => (
           <li key={thread.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">

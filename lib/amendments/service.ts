@@ -66,6 +66,15 @@ export async function checkAmendmentMayOpen(tx: Tx, amendmentId: string) {
   }
 }
 
+/** A withdrawn motion's amendments never put to a vote lapse with it (inside withdrawProposal). */
+export async function lapseAmendmentsOfWithdrawn(tx: Tx, { targetId, actorId, councilId, now }: { targetId: string; actorId: string; councilId: string; now: Date }) {
+  const idle = await tx.proposal.findMany({ where: { amendment: { targetId }, withdrawnAt: null, votingOpenedAt: null }, select: { id: true } });
+  for (const a of idle) {
+    await tx.proposal.update({ where: { id: a.id }, data: { withdrawnAt: now } });
+    await appendAudit(tx, { councilId, actorId, action: "amendment.lapsed", subjectId: a.id, data: { proposalId: a.id, targetId } });
+  }
+}
+
 /**
  * Before a motion's own vote opens (its row locked, amendments already due counted and merged):
  * refuses while an amendment vote still runs, and lapses the amendments never put to a vote.
@@ -90,10 +99,13 @@ export async function settleAmendmentsBeforeVoting(tx: Tx, { targetId, actorId, 
   }
 }
 
-/** Uncounted amendments of a motion whose vote ended before `before` (all of them if omitted), deadline order. */
-export async function findUncountedAmendments(tx: Db, targetId: string, before?: { closesAt: Date; id: string }) {
+/**
+ * Uncounted amendments of a motion whose vote ended before `before` (or by `now` if omitted), in
+ * deadline order.
+ */
+export async function findUncountedAmendments(tx: Db, targetId: string, before?: { closesAt: Date; id: string }, now: Date = new Date()) {
   const due = await tx.proposal.findMany({
-    where: { amendment: { targetId }, withdrawnAt: null, result: null, votingClosesAt: { lte: before?.closesAt ?? new Date() } },
+    where: { amendment: { targetId }, withdrawnAt: null, result: null, votingClosesAt: { lte: before?.closesAt ?? now } },
     orderBy: [{ votingClosesAt: "asc" }, { id: "asc" }],
     select: { id: true, votingClosesAt: true },
   });

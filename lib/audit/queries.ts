@@ -22,6 +22,13 @@ const ACTION_LABEL: Record<string, string> = {
   "result.published": "Result published",
   "delegation.started": "Delegation started",
   "delegation.ended": "Delegation ended",
+  "comment.posted": "Comment posted",
+  "comment.edited": "Comment edited",
+  "comment.hidden": "Comment hidden by a facilitator",
+  "amendment.proposed": "Amendment proposed",
+  "amendment.merged": "Amendment merged into the text",
+  "amendment.not-merged": "Amendment passed but not merged",
+  "amendment.lapsed": "Amendment lapsed",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;

@@ -14,7 +14,8 @@ import { hours, proposalStatus, votingDeadline } from "./lifecycle";
 import { appendAudit } from "../audit/log";
 import { ballotIsSecret } from "../voting/secrecy";
 import {
-  checkAmendmentMayOpen, findAmendmentDetails, findAmendmentsOf, findAmendmentTargetId, findUncountedAmendments, settleAmendmentsBeforeVoting,
+  checkAmendmentMayOpen, findAmendmentDetails, findAmendmentsOf, findAmendmentTargetId, findUncountedAmendments, lapseAmendmentsOfWithdrawn,
+  settleAmendmentsBeforeVoting,
 } from "../amendments/service";
 import type { TCreateProposal } from "./schemas";
 
@@ -60,7 +61,9 @@ export async function withdrawProposal(db: PrismaClient, { proposalId, actorId }
       throw new DomainError("CLOSED", "A proposal can only be withdrawn before voting opens.");
     }
     await appendAudit(tx, { councilId: proposal.councilId, actorId, action: "proposal.withdrawn", subjectId: proposalId, data: { proposalId, kind: proposal.kind } });
-    return tx.proposal.update({ where: { id: proposalId }, data: { withdrawnAt: new Date() } });
+    const now = new Date();
+    if (proposal.kind === "MOTION") await lapseAmendmentsOfWithdrawn(tx, { targetId: proposalId, actorId, councilId: proposal.councilId, now });
+    return tx.proposal.update({ where: { id: proposalId }, data: { withdrawnAt: now } });
   });
 }
 
@@ -100,8 +103,9 @@ export async function openVoting(
     if (proposal.kind === "AMENDMENT") await checkAmendmentMayOpen(tx, proposal.id);
     if (proposal.kind === "MOTION") {
       // Amendments whose vote ended are counted (and merged) first; a running one keeps this closed.
-      for (const due of await findUncountedAmendments(tx, proposal.id)) await closeInTx(tx, await lockProposal(tx, due.id));
-      await settleAmendmentsBeforeVoting(tx, { targetId: proposal.id, actorId, councilId: proposal.councilId, now: new Date() });
+      const now = new Date();
+      for (const due of await findUncountedAmendments(tx, proposal.id, undefined, now)) await closeInTx(tx, await lockProposal(tx, due.id));
+      await settleAmendmentsBeforeVoting(tx, { targetId: proposal.id, actorId, councilId: proposal.councilId, now });
     }
     const charter = await currentCharter(tx, proposal.councilId);
     if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {

@@ -2,11 +2,11 @@
 // the charter, merged in deadline order into a version history; stale ones refused; the main vote
 // waits for running amendment votes; nothing is written when someone without the right tries.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../support/db";
 import { expireVoting, makeCouncilWithMembers, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 import { castVote } from "@/lib/voting/service";
-import { closeDueProposals, closeProposal, createProposal, findProposalPage, openVoting } from "@/lib/proposals/service";
+import { closeDueProposals, closeProposal, createProposal, findProposalPage, openVoting, withdrawProposal } from "@/lib/proposals/service";
 import { findAmendmentDetails, findAmendmentsOf, proposeAmendment } from "@/lib/amendments/service";
 import { joinCouncil } from "@/lib/councils/service";
 
@@ -102,6 +102,15 @@ describe("amendments", () => {
       .toMatch(/only be proposed while the proposal is in deliberation/);
   });
 
+  it("withdrawing the motion lapses its amendments, which can then no longer open", async () => {
+    const { members, motion } = await setup();
+    const a = await proposeAmendment(t.db, { proposalId: motion.id, authorId: members[1]!, summary: "Spend less", body: ORIGINAL.replace("£2,000", "£1,500") });
+    await withdrawProposal(t.db, { proposalId: motion.id, actorId: members[0]! });
+    expect((await t.db.proposal.findUniqueOrThrow({ where: { id: a.id } })).withdrawnAt).not.toBeNull();
+    expect((await refusal(openVoting(t.db, { proposalId: a.id, actorId: members[1]! }))).code).toBe("CLOSED");
+    expect(await t.db.auditEntry.count({ where: { action: "amendment.lapsed", subjectId: a.id } })).toBe(1);
+  });
+
   it("the amendment's own vote uses the council's charter and its electorate", async () => {
     const { members, motion } = await setup(3);
     const a = await proposeAmendment(t.db, { proposalId: motion.id, authorId: members[1]!, summary: "Spend less", body: ORIGINAL.replace("£2,000", "£1,500") });
@@ -141,3 +150,31 @@ describe("amendments", () => {
     expect(page?.proposal.kind).toBe("AMENDMENT");
   });
 });
+
+describe.runIf(onPostgres)(
+  onPostgres ? "amendments under real concurrency (PostgreSQL)" : "amendments under real concurrency — skipped: needs TEST_DATABASE_URL (PostgreSQL)",
+  () => {
+    it("closers, readers and the main vote's opening racing each other merge in deadline order without deadlock", async () => {
+      const { members, motion } = await setup();
+      const ids: string[] = [];
+      for (const [i, place] of ["shed", "hall", "yard corner"].entries()) {
+        const a = await proposeAmendment(t.db, { proposalId: motion.id, authorId: members[1]!, summary: `Keep it in the ${place}`, body: ORIGINAL.replace("yard", place) });
+        await decide(a.id, members, "YES");
+        await t.db.proposal.update({ where: { id: a.id }, data: { votingClosesAt: new Date(Date.now() - (10 - i) * 60_000) } });
+        ids.push(a.id);
+      }
+      // Latest first, plus a page read and the main vote's opening, all at once.
+      const outcomes = await Promise.allSettled([
+        ...[...ids].reverse().map((id) => closeProposal(t.db, id)),
+        findProposalPage(t.db, { proposalId: motion.id, viewerId: members[2]! }),
+        openVoting(t.db, { proposalId: motion.id, actorId: members[0]! }),
+      ]);
+      expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+      const versions = await t.db.proposalVersion.findMany({ where: { proposalId: motion.id }, orderBy: { version: "asc" } });
+      expect(versions.map((v) => v.amendmentId)).toEqual([null, ids[0]]); // the earliest deadline won; the others were stale
+      expect((await t.db.amendment.findMany({ where: { targetId: motion.id, refusal: "STALE" } })).map((a) => a.proposalId).sort()).toEqual([ids[1], ids[2]].sort());
+      expect(await bodyOf(motion.id)).toContain("in the shed");
+      expect((await t.db.proposal.findUniqueOrThrow({ where: { id: motion.id } })).votingOpenedAt).not.toBeNull();
+    });
+  },
+);

@@ -25,7 +25,7 @@ import { readFederationCount, WEIGHTING_LABEL } from "@/lib/federations/count";
 import { findMemberCouncilIds } from "@/lib/federations/queries";
 import { decideFederation, mandateFromOutcome } from "@/lib/federations/rules";
 import { castVoteAction, openVotingAction, withdrawProposalAction } from "@/lib/proposals/actions";
-import { resultVisibility } from "@/lib/proposals/lifecycle";
+import { proposalStatus, resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
 import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { countTurnout } from "@/lib/voting/service";
@@ -111,7 +111,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const electionCount = kind === "ELECTION" && result ? readElectionCount(result.count) : null;
   // An amendment shows its change against the text it was drafted on; lapsed = cut off by the main vote.
   const amendmentDiff = amendmentOf?.baseBody != null ? textDiff(amendmentOf.baseBody, proposal.body) : null;
-  const amendmentLapsed = Boolean(amendmentOf && proposal.withdrawnAt && amendmentOf.target.votingOpenedAt && proposal.withdrawnAt >= amendmentOf.target.votingOpenedAt);
+  const amendmentVoting = amendable?.amendments.find((a) => proposalStatus(a) === "voting") ?? null;
+  const mainMovedOn = amendmentOf ? amendmentOf.target.votingOpenedAt ?? amendmentOf.target.withdrawnAt : null;
+  const amendmentLapsed = Boolean(proposal.withdrawnAt && mainMovedOn && proposal.withdrawnAt >= mainMovedOn);
   // A federation's members are councils; each discusses the motion on its own mandate vote.
   const comments = kind === "FEDERATION_MOTION" ? null : await listComments(db, { proposalId: proposal.id, viewerId: user.id, page: commentPage });
 
@@ -258,7 +260,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "withdrawn" ? (
         <p className="rounded-lg bg-stone-100 p-3 text-stone-700">
           {amendmentLapsed
-            ? "This amendment lapsed: voting on the proposal opened before it was put to a vote."
+            ? `This amendment lapsed: the proposal was ${amendmentOf?.target.votingOpenedAt ? "put to its vote" : "withdrawn"} before the amendment was.`
             : "The author withdrew this proposal before voting."}
         </p>
       ) : null}
@@ -341,6 +343,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               ? (kind === "FEDERATION_MOTION" ? "When it is ready, open voting: every member council then votes on its mandate." : "When it is ready, open voting.")
               : (kind === "FEDERATION_MOTION" ? "The author opens voting." : "The author or a facilitator opens voting.")}
           </p>
+          {amendmentVoting ? (
+            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
+              An amendment is being voted on: voting on this proposal can open once it closes ({when(amendmentVoting.votingClosesAt!)}).
+              Amendments not put to a vote by then lapse.
+            </p>
+          ) : null}
           {canOpen ? <OpenVotingForm action={openVotingAction} proposalId={proposal.id} charterHours={charter.votingPeriodHours} /> : null}
           {canWithdraw ? (
             <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? "Withdraw election" : kind === "AMENDMENT" ? "Withdraw amendment" : "Withdraw proposal"} variant="danger"
@@ -353,7 +361,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <>
           <AmendmentList amendments={amendable.amendments} total={amendable.amendmentCount} canPropose={status === "deliberation"} action={proposeAmendmentAction}
             proposalId={proposal.id} currentBody={proposal.body} currentVersion={amendable.currentVersion} />
-          <VersionHistory versions={amendable.versions} />
+          {amendable.versions.length > 1 ? <VersionHistory versions={amendable.versions} /> : (
+            <p className="text-sm text-stone-600">This is the text as submitted (version 1): no amendment has been merged.</p>
+          )}
         </>
       ) : null}
 

@@ -57,9 +57,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         <h1 className="text-3xl font-bold">{council.name}</h1>
         {council.description ? <p className="whitespace-pre-line text-stone-800">{council.description}</p> : null}
         <div className="pt-2">
-          {view.memberCount === 0 && viewer?.status !== "ACTIVE" && council.joinPolicy !== "OPEN" ? (
+          {view.memberCount === 0 && viewer?.status !== "ACTIVE" && charter.joinPolicy !== "OPEN" ? (
             <p className="text-stone-700">This council has no members left to admit anyone. Anyone may found a new council.</p>
-          ) : !user && council.joinPolicy === "INVITE_ONLY" ? (
+          ) : !user && charter.joinPolicy === "INVITE_ONLY" ? (
             <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
           ) : !user ? (
             <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to join</Link>
@@ -76,10 +76,10 @@ export default async function CouncilPage({ params, searchParams }: Props) {
               <p className="text-stone-800">Your request to join is waiting for a facilitator.</p>
               <ActionButton action={leaveCouncilAction} fields={ref} label="Withdraw request" variant="secondary" />
             </div>
-          ) : council.joinPolicy === "INVITE_ONLY" ? (
+          ) : charter.joinPolicy === "INVITE_ONLY" ? (
             <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
           ) : (
-            <ActionButton action={joinCouncilAction} fields={ref} label={council.joinPolicy === "OPEN" ? "Join council" : "Ask to join"} />
+            <ActionButton action={joinCouncilAction} fields={ref} label={charter.joinPolicy === "OPEN" ? "Join council" : "Ask to join"} />
           )}
         </div>
       </header>
@@ -87,7 +87,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
       <section aria-labelledby="charter" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="charter" className="text-lg font-semibold">Charter</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[council.joinPolicy]}</dd></div>
+          <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[charter.joinPolicy]}</dd></div>
           <div><dt className="text-stone-600">Quorum</dt><dd>{charter.quorumPercent}% of members must take part</dd></div>
           <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
           <div><dt className="text-stone-600">Voting period</dt><dd>{hours(charter.votingPeriodHours)} by default</dd></div>
@@ -193,7 +193,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             ))}
           </ul>
           <Pagination page={memberPage} pages={view.memberPages} href={(n) => `${here}?members=${n}`} />
-          {isFacilitator && council.joinPolicy !== "OPEN" ? (
+          {isFacilitator && charter.joinPolicy !== "OPEN" ? (
             <div className="rounded-lg border border-stone-200 bg-white p-4">
               <h3 className="font-semibold">Invite someone</h3>
               <p className="mb-2 text-sm text-stone-600">Each link admits one person and expires after 14 days.</p>

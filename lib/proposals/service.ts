@@ -5,13 +5,13 @@ import { DomainError } from "../errors";
 import { requireMember } from "../councils/access";
 import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
-import { countVotes } from "../voting/service";
 import { closeMotionInTx } from "../voting/close-motion";
 import { recordElectorate } from "../voting/electorate";
 import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
 import { appendAudit } from "../audit/log";
+import { findCharterChangeView } from "../charters/service";
 import type { TCreateProposal } from "./schemas";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -229,16 +229,11 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
     db.vote.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { choice: true, updatedAt: true } }),
     db.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
   ]);
-  // The running tally leaves the service only where the charter shows live results.
-  const liveTally =
-    status === "voting" && charter.liveResults && proposal.kind !== "ELECTION" && proposal.kind !== "FEDERATION_MOTION"
-      ? await countVotes(db, proposalId)
-      : null;
-  return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally, ...(await findKindDetails(db, proposal, viewerId)) };
+  return { proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), ...(await findKindDetails(db, proposal, viewerId)) };
 }
 
 /** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
-async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
+async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; charterChange: unknown; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
   switch (proposal.kind) {
     case "ELECTION": {
       const [role, nominations, myRanking, members] = await Promise.all([
@@ -275,6 +270,8 @@ async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: s
       ]);
       return { federation: { mandates, admits } };
     }
+    case "CHARTER_CHANGE":
+      return { charterChange: await findCharterChangeView(db, proposal) };
     case "MANDATE": {
       const parent = await db.proposal.findUnique({ where: { id: proposal.parentId! }, select: { id: true, council: { select: { name: true, slug: true } } } });
       return { mandateOf: parent };

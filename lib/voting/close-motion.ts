@@ -5,8 +5,10 @@ import { applyRecall } from "../delegations/service";
 import { decideOutcome } from "./outcome";
 import { countVotes } from "./service";
 import { appendAudit } from "../audit/log";
+import { applyCharterChangeInTx } from "../charters/service";
+import { decisionRules } from "../charters/rules";
 
-type ClosingProposal = { id: string; councilId: string; kind: string; authorId: string; delegationId: string | null; charterId: string | null; electorateSize: number | null };
+type ClosingProposal = { id: string; councilId: string; kind: string; authorId: string; delegationId: string | null; charterId: string | null; electorateSize: number | null; charterChange?: unknown };
 
 export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Date) {
   const existing = await tx.result.findUnique({ where: { proposalId: proposal.id } });
@@ -14,7 +16,7 @@ export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Da
   const charter = await tx.charter.findUniqueOrThrow({ where: { id: proposal.charterId! } });
   const tally = await countVotes(tx, proposal.id);
   const electorateSize = proposal.electorateSize ?? 0;
-  const decision = decideOutcome(tally, electorateSize, charter);
+  const decision = decideOutcome(tally, electorateSize, decisionRules(proposal.kind, charter)); // charter changes: their own threshold
   const result = await tx.result.create({
     data: {
       proposalId: proposal.id, ...tally, electorateSize,
@@ -26,5 +28,6 @@ export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Da
     data: { proposalId: proposal.id, kind: proposal.kind, outcome: decision.outcome, ...tally, electorateSize },
   });
   if (proposal.kind === "RECALL" && decision.outcome === "PASSED") await applyRecall(tx, proposal, now);
+  if (proposal.kind === "CHARTER_CHANGE" && decision.outcome === "PASSED") await applyCharterChangeInTx(tx, proposal);
   return result;
 }

@@ -10,7 +10,7 @@ import type { TCastVote } from "../proposals/schemas";
 import { appendAudit } from "../audit/log";
 
 /** Kinds decided by yes / no / abstain. */
-const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE"]);
+const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE", "CHARTER_CHANGE"]);
 
 export async function castVote(db: PrismaClient, { proposalId, userId, choice }: TCastVote & { userId: string }) {
   return db.$transaction(async (tx) => {

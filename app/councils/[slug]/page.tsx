@@ -13,6 +13,9 @@ import { looksLikeSlug } from "@/lib/councils/schemas";
 import { listCouncilProposals } from "@/lib/proposals/service";
 import { hours, proposalStatus } from "@/lib/proposals/lifecycle";
 import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { CharterHistory } from "@/components/charters/CharterHistory";
+import { listCharterHistory } from "@/lib/charters/service";
+import { describeValue } from "@/lib/charters/rules";
 import { FederationView } from "@/components/federations/FederationView";
 import { requestToJoinFederationAction } from "@/lib/federations/actions";
 import { findFederationPage } from "@/lib/federations/service";
@@ -44,6 +47,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const view = await findCouncilPage(db, { slug, viewerId: user?.id ?? null, memberPage });
   if (!view) notFound();
   const { council, charter, isMember, isFacilitator, viewer } = view;
+  const history = await listCharterHistory(db, council.id);
   if (council.kind === "FEDERATION") return <Federation db={db} federation={council} charter={charter} userId={user?.id ?? null} page={page} />;
   const proposals = isMember ? await listCouncilProposals(db, { councilId: council.id, page }) : null;
   const federations = isMember ? await listCouncilFederations(db, council.id) : [];
@@ -95,8 +99,15 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           {charter.termLimit !== null ? (
             <div><dt className="text-stone-600">Rotation</dt><dd>At most {charter.termLimit} term{charter.termLimit === 1 ? "" : "s"} in the same role</dd></div>
           ) : null}
-          <div><dt className="text-stone-600">Version</dt><dd>{charter.version}, fixed at founding</dd></div>
+          <div><dt className="text-stone-600">Ballots</dt><dd>{describeValue("ballotSecrecy", charter)}</dd></div>
+          <div><dt className="text-stone-600">Charter changes need</dt><dd>{THRESHOLD_LABEL[charter.charterChangeThreshold]}</dd></div>
+          <div><dt className="text-stone-600">Version</dt><dd data-testid="charter-version">{charter.version}</dd></div>
         </dl>
+        <p className="mt-3 text-sm text-stone-700">
+          The charter changes only by a vote of the members: no founder or facilitator can change it otherwise.
+          {isMember ? <> <Link href={`${here}/charter/new`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">Propose a charter change</Link></> : null}
+        </p>
+        <CharterHistory versions={history} />
       </section>
 
       {isFacilitator && view.pending.length > 0 ? (

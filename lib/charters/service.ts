@@ -17,11 +17,12 @@ import { ZStoredCharterChange, type TProposeCharterChange } from "./schemas";
 /** Submits a charter change into deliberation. It records only the fields that differ from today's charter. */
 export async function proposeCharterChange(db: PrismaClient, input: TProposeCharterChange & { authorId: string }) {
   return db.$transaction(async (tx) => {
-    await requireMember(tx, input.councilId, input.authorId);
-    const council = await tx.council.findUniqueOrThrow({ where: { id: input.councilId }, select: { kind: true } });
+    const council = await tx.council.findUnique({ where: { id: input.councilId }, select: { kind: true } });
+    if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
     if (council.kind === "FEDERATION") {
       throw new DomainError("INVALID", "A federation's charter is changed by its member councils' mandates; that is not built yet.");
     }
+    await requireMember(tx, input.councilId, input.authorId);
     const current = pickRules(await currentCharter(tx, input.councilId));
     const allowed = new Set(changeableFields(council.kind));
     const proposed: Record<string, unknown> = { ...current };

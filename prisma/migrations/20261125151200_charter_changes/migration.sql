@@ -1,6 +1,6 @@
 -- Charter changes by vote (issue 5). The join policy moves from Council into the charter, so that
--- it changes only by a passed charter change like every other rule; existing charters keep the
--- council's policy. Charter changes need two-thirds unless a charter says otherwise.
+-- it changes only by a passed charter change like every other rule, and existing charters keep the
+-- policy of their council. Charter changes need two-thirds unless a charter says otherwise.
 
 -- AlterEnum
 ALTER TYPE "ProposalKind" ADD VALUE 'CHARTER_CHANGE';
@@ -10,7 +10,7 @@ ALTER TABLE "Charter" ADD COLUMN     "charterChangeThreshold" "PassThreshold" NO
 ADD COLUMN     "joinPolicy" "JoinPolicy",
 ADD COLUMN     "madeById" TEXT;
 
--- Every existing version takes its council's join policy.
+-- Every existing version takes the join policy of its council.
 UPDATE "Charter" AS c SET "joinPolicy" = k."joinPolicy" FROM "Council" AS k WHERE k.id = c."councilId";
 ALTER TABLE "Charter" ALTER COLUMN "joinPolicy" SET NOT NULL;
 

@@ -12,6 +12,8 @@ export const LIVE_POLL_MS = 5_000;
 export function LiveTurnout({ proposalId, initial, tallyHiddenNote }: { proposalId: string; initial: LiveCount; tallyHiddenNote: string | null }) {
   const [live, setLive] = useState(initial);
   const router = useRouter();
+  // A re-render from the server (after one's own vote, say) brings fresher figures than the last poll.
+  useEffect(() => setLive(initial), [initial]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -22,6 +22,8 @@ const ACTION_LABEL: Record<string, string> = {
   "result.published": "Result published",
   "delegation.started": "Delegation started",
   "delegation.ended": "Delegation ended",
+  "charter.changed": "Charter changed by vote",
+  "charter.unchanged": "Charter change passed, already in effect",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;

@@ -62,7 +62,7 @@ export function readCharterChange(value: unknown): CharterChange {
  * the change's fields over whatever version is current now (an earlier change may have passed
  * since this one was proposed). Votes already open keep the version they opened under.
  */
-export async function applyCharterChangeInTx(tx: Tx, proposal: { id: string; councilId: string; charterChange?: unknown }) {
+export async function applyCharterChangeInTx(tx: Tx, proposal: { id: string; councilId: string; charterChange?: unknown }, passedAt: Date) {
   // One writer of a council's next version at a time: two changes closing together take turns.
   await tx.$queryRaw`SELECT id FROM "Council" WHERE id = ${proposal.councilId} FOR UPDATE`;
   const current = await currentCharter(tx, proposal.councilId);
@@ -76,7 +76,8 @@ export async function applyCharterChangeInTx(tx: Tx, proposal: { id: string; cou
     return null;
   }
   const charter = await tx.charter.create({
-    data: { ...after, councilId: proposal.councilId, version: current.version + 1, madeById: proposal.id },
+    // In force from the deadline, when it passed, however late it was counted.
+    data: { ...after, councilId: proposal.councilId, version: current.version + 1, madeById: proposal.id, createdAt: passedAt },
   });
   await appendAudit(tx, {
     councilId: proposal.councilId, action: "charter.changed", subjectId: proposal.id,

@@ -90,6 +90,8 @@ export async function openVoting(
         throw new DomainError("CLOSED", "This delegation has already ended, so there is nothing to recall.");
       }
     }
+    // A charter change that passed at its deadline governs votes opened after it, counted or not yet.
+    await closeLapsedCharterChanges(tx, proposal.councilId, new Date());
     const charter = await currentCharter(tx, proposal.councilId);
     if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
       throw new DomainError("INVALID", "The voting period is too short.", {
@@ -127,6 +129,7 @@ type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
 
 async function closeInTx(tx: Tx, proposal: LockedProposal) {
   await closeEarlierOnSameRole(tx, proposal);
+  if (proposal.kind === "CHARTER_CHANGE") await closeLapsedCharterChanges(tx, proposal.councilId, proposal.votingClosesAt!);
   // What a result sets in motion (a recall, an admission) takes effect at the deadline, like an
   // election's terms, not whenever the first reader or the sweep happens to count it.
   const now = proposal.votingClosesAt!;
@@ -165,6 +168,25 @@ async function closeEarlierOnSameRole(tx: Tx, proposal: LockedProposal) {
   // The latest of them first counts the ones before it (recursively), so effects land in deadline order.
   const locked = await lockProposal(tx, latest.id);
   if (!(await tx.result.findUnique({ where: { proposalId: latest.id }, select: { proposalId: true } }))) await closeInTx(tx, locked);
+}
+
+/**
+ * Charter changes take effect in deadline order, whichever is read first, each on top of the
+ * version the earlier ones made: so before counting one (or opening a vote under the current
+ * charter), count the uncounted ones of the council due before it — the latest first, which in
+ * turn counts those before itself.
+ */
+async function closeLapsedCharterChanges(tx: Tx, councilId: string, before: Date) {
+  const latest = await tx.proposal.findFirst({
+    where: { councilId, kind: "CHARTER_CHANGE", withdrawnAt: null, result: null, votingClosesAt: { lt: before } },
+    orderBy: { votingClosesAt: "desc" },
+    select: { id: true },
+  });
+  if (!latest) return;
+  const locked = await lockProposal(tx, latest.id);
+  if (proposalStatus(locked) === "closed" && !(await tx.result.findUnique({ where: { proposalId: latest.id }, select: { proposalId: true } }))) {
+    await closeInTx(tx, locked);
+  }
 }
 
 /** The scheduled side of closing: counts every proposal whose deadline passed without a reader. */

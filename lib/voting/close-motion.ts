@@ -28,6 +28,6 @@ export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Da
     data: { proposalId: proposal.id, kind: proposal.kind, outcome: decision.outcome, ...tally, electorateSize },
   });
   if (proposal.kind === "RECALL" && decision.outcome === "PASSED") await applyRecall(tx, proposal, now);
-  if (proposal.kind === "CHARTER_CHANGE" && decision.outcome === "PASSED") await applyCharterChangeInTx(tx, proposal);
+  if (proposal.kind === "CHARTER_CHANGE" && decision.outcome === "PASSED") await applyCharterChangeInTx(tx, proposal, now);
   return result;
 }

@@ -153,6 +153,34 @@ describe("two charter changes", () => {
     ]);
   });
 
+  it("take effect in deadline order whichever is counted first, and govern votes opened after the deadline even before anyone counts them", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 2, { quorumPercent: 50 });
+    const earlier = await openChange(council.id, members, { quorumPercent: 40 }, ["YES", "YES", "YES"]);
+    const later = await openChange(council.id, members, { quorumPercent: 30 }, ["YES", "YES", "YES"]);
+    const deadline = Date.now() - 60_000;
+    await t.db.proposal.update({ where: { id: earlier.id }, data: { votingClosesAt: new Date(deadline - 1000) } });
+    await t.db.proposal.update({ where: { id: later.id }, data: { votingClosesAt: new Date(deadline) } });
+    // Nobody has counted either; a vote opened now must already run under both.
+    const motion = await makeOpenProposal(t.db, council.id, members[0]!);
+    const charters = await t.db.charter.findMany({ where: { councilId: council.id }, orderBy: { version: "asc" } });
+    expect(charters.map((c) => [c.version, c.quorumPercent, c.madeById, c.createdAt.getTime()])).toEqual([
+      [1, 50, null, charters[0]!.createdAt.getTime()],
+      [2, 40, earlier.id, deadline - 1000], // in force from its deadline
+      [3, 30, later.id, deadline],
+    ]);
+    expect(motion.charterId).toBe(charters[2]!.id);
+  });
+
+  it("reading the later one first still applies the earlier one first", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 2, { quorumPercent: 50 });
+    const earlier = await openChange(council.id, members, { quorumPercent: 40, votingPeriodHours: 30 }, ["YES", "YES", "YES"]);
+    const later = await openChange(council.id, members, { quorumPercent: 30 }, ["YES", "YES", "YES"]);
+    await t.db.proposal.update({ where: { id: earlier.id }, data: { votingClosesAt: new Date(Date.now() - 2000) } });
+    await t.db.proposal.update({ where: { id: later.id }, data: { votingClosesAt: new Date(Date.now() - 1000) } });
+    await closeProposal(t.db, later.id);
+    expect(await currentCharter(t.db, council.id)).toMatchObject({ version: 3, quorumPercent: 30, votingPeriodHours: 30, madeById: later.id });
+  });
+
   it("two closing at once both apply, one after the other", async () => {
     const { council, members } = await makeCouncilWithMembers(t.db, 2);
     const a = await openChange(council.id, members, { quorumPercent: 10 }, ["YES", "YES", "YES"]);

@@ -29,6 +29,8 @@ const ACTION_LABEL: Record<string, string> = {
   "amendment.merged": "Amendment merged into the text",
   "amendment.not-merged": "Amendment passed but not merged",
   "amendment.lapsed": "Amendment lapsed",
+  "charter.changed": "Charter changed by vote",
+  "charter.unchanged": "Charter change passed, already in effect",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;

@@ -14,15 +14,16 @@ export const MEMBERS_PER_PAGE = 50;
 export const INVITE_LIFETIME_DAYS = 14;
 
 export async function createCouncil(db: PrismaClient, input: TCreateCouncil & { founderId: string }) {
-  const { charter, founderId, ...council } = input;
+  const { charter, founderId, joinPolicy, ...council } = input;
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.council.create({ data: council });
-      await tx.charter.create({ data: { ...charter, termLimit: charter.termLimit ?? null, councilId: created.id, version: 1 } });
+      // The founding charter, version 1: the only charter written other than by a passed change.
+      await tx.charter.create({ data: { ...charter, joinPolicy, termLimit: charter.termLimit ?? null, councilId: created.id, version: 1 } });
       await tx.membership.create({
         data: { councilId: created.id, userId: founderId, role: "FACILITATOR", status: "ACTIVE", admittedAt: new Date() },
       });
-      await appendAudit(tx, { councilId: created.id, actorId: founderId, action: "council.founded", subjectId: created.id, data: { kind: created.kind, joinPolicy: created.joinPolicy } });
+      await appendAudit(tx, { councilId: created.id, actorId: founderId, action: "council.founded", subjectId: created.id, data: { kind: created.kind, joinPolicy } });
       return created;
     });
   } catch (e) {
@@ -55,7 +56,7 @@ export async function searchCouncils(db: PrismaClient, { q, page }: { q: string;
       skip: (page - 1) * COUNCILS_PER_PAGE,
       take: COUNCILS_PER_PAGE,
       select: {
-        id: true, slug: true, name: true, kind: true, description: true, joinPolicy: true,
+        id: true, slug: true, name: true, kind: true, description: true,
         _count: { select: { memberships: { where: { status: "ACTIVE" } } } },
       },
     }),
@@ -148,7 +149,7 @@ async function moveMembership(
 export async function joinCouncil(db: PrismaClient, { councilId, userId }: { councilId: string; userId: string }) {
   const council = await db.council.findUnique({ where: { id: councilId } });
   if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
-  const event = joinEvent(council.joinPolicy);
+  const event = joinEvent((await currentCharter(db, councilId)).joinPolicy);
   return withRetryOnRace(() =>
     db.$transaction(async (tx) => {
       if (event === "request" && (await tx.membership.count({ where: { councilId, status: "ACTIVE" } })) === 0) {

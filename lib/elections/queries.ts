@@ -1,5 +1,5 @@
 // Read-only queries the election pages need beyond lib/elections/service.ts: the roles a council
-// can hold an election for. (Turnout, open or secret, is countTurnout in lib/voting/service.ts.)
+// can hold an election for. (Turnout, open or secret, is countParticipation in lib/voting/live.ts.)
 import "server-only";
 import type { Db } from "../db/types";
 

@@ -3,6 +3,7 @@
 import type { Db } from "../db/types";
 import { readFederationCount } from "../federations/count";
 import { proposalStatus } from "../proposals/lifecycle";
+import { decisionRules } from "../charters/rules";
 import { buildBoard, type Board, type BoardBallotsInput } from "./board";
 
 /** The ballot board of a closed, counted vote; null if it is not closed or not yet counted. */
@@ -48,7 +49,7 @@ export async function findBoard(db: Db, proposalId: string): Promise<Board | nul
       votingOpenedAt: proposal.votingOpenedAt!, votingClosesAt: proposal.votingClosesAt!,
       electorateSize: proposal.electorateSize ?? 0, seats: proposal.seats, secretBallot: proposal.secretBallot,
     },
-    rules: charter,
+    rules: { ...charter, ...decisionRules(proposal.kind, charter) }, // what the vote was decided under
     result,
     ballots,
   });

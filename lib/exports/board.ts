@@ -44,7 +44,7 @@ const ZCommon = {
   version: z.literal(BOARD_VERSION),
   proposal: z.object({
     id: z.string().min(1),
-    kind: z.enum(["MOTION", "ELECTION", "RECALL", "FEDERATION_MOTION", "MANDATE", "AMENDMENT"]),
+    kind: z.enum(["MOTION", "ELECTION", "RECALL", "FEDERATION_MOTION", "MANDATE", "AMENDMENT", "CHARTER_CHANGE"]),
     title: z.string(),
     council: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   }),

@@ -38,8 +38,9 @@ export async function createFederation(
       await requireMember(tx, foundingCouncilId, founderId, "admit");
       const founding = await tx.council.findUniqueOrThrow({ where: { id: foundingCouncilId } });
       if (founding.kind === "FEDERATION") throw new DomainError("INVALID", "A federation's members are councils of people, not other federations.");
-      const federation = await tx.council.create({ data: { ...fields, kind: "FEDERATION", joinPolicy: "APPROVAL" } });
-      await tx.charter.create({ data: { ...charter, termLimit: null, councilId: federation.id, version: 1 } });
+      const federation = await tx.council.create({ data: { ...fields, kind: "FEDERATION" } });
+      // Councils join a federation by its member councils' mandate votes: by approval, always.
+      await tx.charter.create({ data: { ...charter, joinPolicy: "APPROVAL", termLimit: null, councilId: federation.id, version: 1 } });
       await tx.federationMembership.create({ data: { federationId: federation.id, councilId: foundingCouncilId, status: "ACTIVE", admittedAt: new Date() } });
       await ensureSeatRole(tx, foundingCouncilId, federation);
       await appendAudit(tx, { councilId: federation.id, actorId: founderId, action: "council.founded", subjectId: federation.id, data: { kind: "FEDERATION", foundingCouncilId } });

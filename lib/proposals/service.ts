@@ -5,7 +5,6 @@ import { DomainError } from "../errors";
 import { requireMember } from "../councils/access";
 import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
-import { countVotes } from "../voting/service";
 import { closeMotionInTx } from "../voting/close-motion";
 import { recordElectorate } from "../voting/electorate";
 import { closeElectionInTx, listCandidates } from "../elections/service";
@@ -17,6 +16,7 @@ import {
   checkAmendmentMayOpen, findAmendmentDetails, findAmendmentsOf, findAmendmentTargetId, findUncountedAmendments, lapseAmendmentsOfWithdrawn,
   settleAmendmentsBeforeVoting,
 } from "../amendments/service";
+import { findCharterChangeView } from "../charters/service";
 import type { TCreateProposal } from "./schemas";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -100,6 +100,8 @@ export async function openVoting(
         throw new DomainError("CLOSED", "This delegation has already ended, so there is nothing to recall.");
       }
     }
+    // A charter change that passed at its deadline governs votes opened after it, counted or not yet.
+    await closeLapsedCharterChanges(tx, proposal.councilId, new Date());
     if (proposal.kind === "AMENDMENT") await checkAmendmentMayOpen(tx, proposal.id);
     if (proposal.kind === "MOTION") {
       // Amendments whose vote ended are counted (and merged) first; a running one keeps this closed.
@@ -149,6 +151,7 @@ type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
 async function closeInTx(tx: Tx, proposal: LockedProposal) {
   await closeEarlierOnSameRole(tx, proposal);
   await closeEarlierAmendments(tx, proposal);
+  if (proposal.kind === "CHARTER_CHANGE") await closeLapsedCharterChanges(tx, proposal.councilId, proposal.votingClosesAt!);
   // What a result sets in motion (a recall, an admission) takes effect at the deadline, like an
   // election's terms, not whenever the first reader or the sweep happens to count it.
   const now = proposal.votingClosesAt!;
@@ -201,6 +204,25 @@ async function closeEarlierAmendments(tx: Tx, proposal: LockedProposal) {
   for (const earlier of await findUncountedAmendments(tx, targetId, { closesAt: proposal.votingClosesAt, id: proposal.id })) {
     const locked = await lockProposal(tx, earlier.id);
     if (!(await tx.result.findUnique({ where: { proposalId: earlier.id }, select: { proposalId: true } }))) await closeInTx(tx, locked);
+  }
+}
+
+/**
+ * Charter changes take effect in deadline order, whichever is read first, each on top of the
+ * version the earlier ones made: so before counting one (or opening a vote under the current
+ * charter), count the uncounted ones of the council due before it — the latest first, which in
+ * turn counts those before itself.
+ */
+async function closeLapsedCharterChanges(tx: Tx, councilId: string, before: Date) {
+  const latest = await tx.proposal.findFirst({
+    where: { councilId, kind: "CHARTER_CHANGE", withdrawnAt: null, result: null, votingClosesAt: { lt: before } },
+    orderBy: { votingClosesAt: "desc" },
+    select: { id: true },
+  });
+  if (!latest) return;
+  const locked = await lockProposal(tx, latest.id);
+  if (proposalStatus(locked) === "closed" && !(await tx.result.findUnique({ where: { proposalId: latest.id }, select: { proposalId: true } }))) {
+    await closeInTx(tx, locked);
   }
 }
 
@@ -269,14 +291,8 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
     db.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
     db.participation.findUnique({ where: { proposalId_userId: { proposalId, userId: viewerId } }, select: { userId: true } }),
   ]);
-  // The running tally leaves the service only where the charter shows live results, and never for
-  // a secret ballot: watching it move as a known member votes would reveal their vote.
-  const liveTally =
-    status === "voting" && charter.liveResults && !proposal.secretBallot && proposal.kind !== "ELECTION" && proposal.kind !== "FEDERATION_MOTION"
-      ? await countVotes(db, proposalId)
-      : null;
   return {
-    proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally,
+    proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible),
     /** Secret ballots: that this member has cast theirs (what it says is not known here). */
     castSecretBallot: Boolean(participation),
     ...(await findKindDetails(db, proposal, viewerId)),
@@ -284,7 +300,7 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
 }
 
 /** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
-async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; body: string; createdAt: Date; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
+async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; body: string; createdAt: Date; charterChange: unknown; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
   switch (proposal.kind) {
     case "MOTION":
       return { amendable: await findAmendmentsOf(db, proposal) };
@@ -325,6 +341,8 @@ async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: s
       ]);
       return { federation: { mandates, admits } };
     }
+    case "CHARTER_CHANGE":
+      return { charterChange: await findCharterChangeView(db, proposal) };
     case "MANDATE": {
       const parent = await db.proposal.findUnique({ where: { id: proposal.parentId! }, select: { id: true, council: { select: { name: true, slug: true } } } });
       return { mandateOf: parent };

@@ -7,8 +7,10 @@ import { decideOutcome } from "./outcome";
 import { countVotes } from "./service";
 import { appendAudit } from "../audit/log";
 import { unsealBallots } from "./ballot-box";
+import { applyCharterChangeInTx } from "../charters/service";
+import { decisionRules } from "../charters/rules";
 
-type ClosingProposal = { id: string; councilId: string; kind: string; authorId: string; delegationId: string | null; secretBallot: boolean; charterId: string | null; electorateSize: number | null };
+type ClosingProposal = { id: string; councilId: string; kind: string; authorId: string; delegationId: string | null; secretBallot: boolean; charterId: string | null; electorateSize: number | null; charterChange?: unknown };
 
 export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Date) {
   const existing = await tx.result.findUnique({ where: { proposalId: proposal.id } });
@@ -17,7 +19,7 @@ export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Da
   if (proposal.secretBallot) await unsealBallots(tx, proposal.id); // countVotes then reads the Ballot rows
   const tally = await countVotes(tx, proposal.id);
   const electorateSize = proposal.electorateSize ?? 0;
-  const decision = decideOutcome(tally, electorateSize, charter);
+  const decision = decideOutcome(tally, electorateSize, decisionRules(proposal.kind, charter)); // charter changes: their own threshold
   const result = await tx.result.create({
     data: {
       proposalId: proposal.id, ...tally, electorateSize,
@@ -30,5 +32,6 @@ export async function closeMotionInTx(tx: Tx, proposal: ClosingProposal, now: Da
   });
   if (proposal.kind === "RECALL" && decision.outcome === "PASSED") await applyRecall(tx, proposal, now);
   if (proposal.kind === "AMENDMENT" && decision.outcome === "PASSED") await applyAmendment(tx, proposal, now);
+  if (proposal.kind === "CHARTER_CHANGE" && decision.outcome === "PASSED") await applyCharterChangeInTx(tx, proposal, now);
   return result;
 }

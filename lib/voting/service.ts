@@ -11,7 +11,7 @@ import type { TCastVote } from "../proposals/schemas";
 import { appendAudit } from "../audit/log";
 
 /** Kinds decided by yes / no / abstain. */
-const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE", "AMENDMENT"]);
+const YES_NO_KINDS = new Set(["MOTION", "RECALL", "MANDATE", "AMENDMENT", "CHARTER_CHANGE"]);
 
 const CHOICE_WORDS = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
 
@@ -46,14 +46,4 @@ export async function countVotes(db: Db, proposalId: string): Promise<Tally> {
   const tally: Tally = { yes: 0, no: 0, abstain: 0 };
   for (const g of [...votes, ...ballots]) if (g.choice) tally[g.choice.toLowerCase() as keyof Tally] += g._count._all;
   return tally;
-}
-
-/** How many members have voted so far, open or secret. */
-export async function countTurnout(db: Db, proposalId: string): Promise<number> {
-  const [open, ranked, secret] = await Promise.all([
-    db.vote.count({ where: { proposalId } }),
-    db.rankedVote.count({ where: { proposalId } }),
-    db.participation.count({ where: { proposalId } }),
-  ]);
-  return open + ranked + secret;
 }

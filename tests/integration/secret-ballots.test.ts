@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { expireVoting, makeCouncilWithMembers } from "../support/factories";
 import { refusal } from "../support/refusal";
-import { castVote, countTurnout } from "@/lib/voting/service";
+import { castVote } from "@/lib/voting/service";
 import { castRankedVote, createElection, nominate } from "@/lib/elections/service";
 import { closeProposal, createProposal, findProposalPage, listVotesAwaiting, openVoting } from "@/lib/proposals/service";
 import { SECRET_BALLOT_IS_FINAL } from "@/lib/voting/ballot-box";
+import { countParticipation, findLiveCount } from "@/lib/voting/live";
 import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
 import { findBoard } from "@/lib/exports/board-query";
 import { recountBoard, type Board } from "@/lib/exports/board";
@@ -42,7 +43,7 @@ describe("casting a secret ballot", () => {
     const bytes = Buffer.from(sealed[0]!.sealed).toString("latin1");
     expect(bytes).not.toContain("YES");
     expect(bytes).not.toContain(receipt!.trackingCode);
-    expect(await countTurnout(t.db, proposal.id)).toBe(1);
+    expect(await countParticipation(t.db, proposal.id)).toBe(1);
   });
 
   it("refuses a second ballot from the same member and changes nothing", async () => {
@@ -64,10 +65,10 @@ describe("casting a secret ballot", () => {
     const proposal = await openVoting(t.db, { proposalId: draft.id, actorId: members[0]! });
     await castVote(t.db, { proposalId: proposal.id, userId: members[1]!, choice: "YES" });
     const page = await findProposalPage(t.db, { proposalId: proposal.id, viewerId: members[2]! });
-    expect(page?.liveTally).toBeNull();
+    expect(await findLiveCount(t.db, { proposalId: proposal.id, viewerId: members[2]! })).toMatchObject({ turnout: 1, tally: null });
     expect(page?.castSecretBallot).toBe(false);
     expect((await findProposalPage(t.db, { proposalId: proposal.id, viewerId: members[1]! }))?.castSecretBallot).toBe(true);
-    expect(await countTurnout(t.db, proposal.id)).toBe(1);
+    expect(await countParticipation(t.db, proposal.id)).toBe(1);
   });
 
   it("drops a cast secret ballot from the member's votes awaiting", async () => {

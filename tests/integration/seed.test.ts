@@ -41,7 +41,7 @@ describe("the demo data", () => {
   it("has three councils, with every join policy, and the start-here user facilitates one and belongs to another", async () => {
     const councils = await t.db.council.findMany({ where: { kind: { not: "FEDERATION" } }, include: { charters: true } });
     expect(councils).toHaveLength(3);
-    expect(new Set(councils.map((c) => c.joinPolicy))).toEqual(new Set(["OPEN", "APPROVAL", "INVITE_ONLY"]));
+    expect(new Set(councils.map((c) => c.charters[0]!.joinPolicy))).toEqual(new Set(["OPEN", "APPROVAL", "INVITE_ONLY"]));
     expect(councils.map((c) => c.kind).sort()).toEqual(["CONSUMERS", "WORKERS", "WORKERS"]);
     expect(new Set(councils.map((c) => c.charters[0]!.passThreshold))).toEqual(new Set(["SIMPLE_MAJORITY", "TWO_THIRDS", "UNANIMITY"]));
     expect(councils.some((c) => c.charters[0]!.liveResults)).toBe(true);

@@ -13,6 +13,9 @@ import { looksLikeSlug } from "@/lib/councils/schemas";
 import { listCouncilProposals } from "@/lib/proposals/service";
 import { hours, proposalStatus } from "@/lib/proposals/lifecycle";
 import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { CharterHistory } from "@/components/charters/CharterHistory";
+import { listCharterHistory } from "@/lib/charters/service";
+import { describeValue } from "@/lib/charters/rules";
 import { FederationView } from "@/components/federations/FederationView";
 import { requestToJoinFederationAction } from "@/lib/federations/actions";
 import { findFederationPage } from "@/lib/federations/service";
@@ -45,6 +48,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const view = await findCouncilPage(db, { slug, viewerId: user?.id ?? null, memberPage });
   if (!view) notFound();
   const { council, charter, isMember, isFacilitator, viewer } = view;
+  const history = await listCharterHistory(db, council.id);
   if (council.kind === "FEDERATION") return <Federation db={db} federation={council} charter={charter} userId={user?.id ?? null} page={page} />;
   const proposals = isMember ? await listCouncilProposals(db, { councilId: council.id, page }) : null;
   const federations = isMember ? await listCouncilFederations(db, council.id) : [];
@@ -58,9 +62,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         <h1 className="text-3xl font-bold">{council.name}</h1>
         {council.description ? <p className="whitespace-pre-line text-stone-800">{council.description}</p> : null}
         <div className="pt-2">
-          {view.memberCount === 0 && viewer?.status !== "ACTIVE" && council.joinPolicy !== "OPEN" ? (
+          {view.memberCount === 0 && viewer?.status !== "ACTIVE" && charter.joinPolicy !== "OPEN" ? (
             <p className="text-stone-700">This council has no members left to admit anyone. Anyone may found a new council.</p>
-          ) : !user && council.joinPolicy === "INVITE_ONLY" ? (
+          ) : !user && charter.joinPolicy === "INVITE_ONLY" ? (
             <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
           ) : !user ? (
             <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to join</Link>
@@ -77,10 +81,10 @@ export default async function CouncilPage({ params, searchParams }: Props) {
               <p className="text-stone-800">Your request to join is waiting for a facilitator.</p>
               <ActionButton action={leaveCouncilAction} fields={ref} label="Withdraw request" variant="secondary" />
             </div>
-          ) : council.joinPolicy === "INVITE_ONLY" ? (
+          ) : charter.joinPolicy === "INVITE_ONLY" ? (
             <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
           ) : (
-            <ActionButton action={joinCouncilAction} fields={ref} label={council.joinPolicy === "OPEN" ? "Join council" : "Ask to join"} />
+            <ActionButton action={joinCouncilAction} fields={ref} label={charter.joinPolicy === "OPEN" ? "Join council" : "Ask to join"} />
           )}
         </div>
       </header>
@@ -88,7 +92,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
       <section aria-labelledby="charter" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="charter" className="text-lg font-semibold">Charter</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[council.joinPolicy]}</dd></div>
+          <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[charter.joinPolicy]}</dd></div>
           <div><dt className="text-stone-600">Quorum</dt><dd>{charter.quorumPercent}% of members must take part</dd></div>
           <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
           <div><dt className="text-stone-600">Voting period</dt><dd>{hours(charter.votingPeriodHours)} by default</dd></div>
@@ -97,8 +101,15 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           {charter.termLimit !== null ? (
             <div><dt className="text-stone-600">Rotation</dt><dd>At most {charter.termLimit} term{charter.termLimit === 1 ? "" : "s"} in the same role</dd></div>
           ) : null}
-          <div><dt className="text-stone-600">Version</dt><dd>{charter.version}, fixed at founding</dd></div>
+          <div><dt className="text-stone-600">Ballots</dt><dd>{describeValue("ballotSecrecy", charter)}</dd></div>
+          <div><dt className="text-stone-600">Charter changes need</dt><dd>{THRESHOLD_LABEL[charter.charterChangeThreshold]}</dd></div>
+          <div><dt className="text-stone-600">Version</dt><dd data-testid="charter-version">{charter.version}</dd></div>
         </dl>
+        <p className="mt-3 text-sm text-stone-700">
+          The charter changes only by a vote of the members: no founder or facilitator can change it otherwise.
+          {isMember ? <> <Link href={`${here}/charter/new`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">Propose a charter change</Link></> : null}
+        </p>
+        <CharterHistory versions={history} />
       </section>
 
       {isFacilitator && view.pending.length > 0 ? (
@@ -195,7 +206,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             ))}
           </ul>
           <Pagination page={memberPage} pages={view.memberPages} href={(n) => `${here}?members=${n}`} />
-          {isFacilitator && council.joinPolicy !== "OPEN" ? (
+          {isFacilitator && charter.joinPolicy !== "OPEN" ? (
             <div className="rounded-lg border border-stone-200 bg-white p-4">
               <h3 className="font-semibold">Invite someone</h3>
               <p className="mb-2 text-sm text-stone-600">Each link admits one person and expires after 14 days.</p>

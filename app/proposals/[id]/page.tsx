@@ -10,6 +10,10 @@ import { findRollCall } from "@/lib/voting/roll-call";
 import { Markdown } from "@/components/proposals/Markdown";
 import { OpenVotingForm } from "@/components/proposals/OpenVotingForm";
 import { TallyBars, Turnout } from "@/components/proposals/ResultPanel";
+import { LiveTurnout } from "@/components/proposals/LiveTurnout";
+import { CharterChangeSummary } from "@/components/charters/CharterChangeSummary";
+import { decisionRules } from "@/lib/charters/rules";
+import { findLiveCount } from "@/lib/voting/live";
 import { OUTCOME_LABEL, StatusBadge } from "@/components/proposals/StatusBadge";
 import { VoteForm } from "@/components/proposals/VoteForm";
 import { ActionButton } from "@/components/ui/form";
@@ -28,7 +32,6 @@ import { castVoteAction, openVotingAction, withdrawProposalAction } from "@/lib/
 import { proposalStatus, resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
 import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
-import { countTurnout } from "@/lib/voting/service";
 import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
 import { SecretBallotBoard } from "@/components/proposals/SecretBallotBoard";
 import { AmendmentList, REFUSAL_LABEL, VersionHistory } from "@/components/amendments/Amendments";
@@ -69,7 +72,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const user = await requireUser(`/proposals/${encodeURIComponent(id)}`);
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
-  const { proposal, status, result, charter, viewer, myVote, eligible, liveTally, castSecretBallot } = view;
+  const { proposal, status, result, charter, viewer, myVote, eligible, castSecretBallot } = view;
   const secret = proposal.secretBallot;
   const kind = proposal.kind;
   // What each kind brings beyond a motion (see findProposalPage).
@@ -79,12 +82,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const mandateOf = "mandateOf" in view ? view.mandateOf : null;
   const amendable = "amendable" in view ? view.amendable : null;
   const amendmentOf = "amendmentOf" in view ? view.amendmentOf : null;
-  const yesNo = kind === "MOTION" || kind === "RECALL" || kind === "MANDATE" || kind === "AMENDMENT";
+  const charterChange = "charterChange" in view ? view.charterChange : null;
+  const yesNo = kind === "MOTION" || kind === "RECALL" || kind === "MANDATE" || kind === "AMENDMENT" || kind === "CHARTER_CHANGE";
 
-  const visible = resultVisibility(status, charter.liveResults);
-  const electorate = proposal.electorateSize ?? 0;
-  const turnout = status !== "voting" ? 0 : await countTurnout(db, proposal.id);
-  const rules = { quorumPercent: charter.quorumPercent, passThreshold: charter.passThreshold };
+  // Turnout, and the tally where allowed, as the live endpoint serves it; the page then keeps it current.
+  const live = status === "voting" && kind !== "FEDERATION_MOTION" ? await findLiveCount(db, { proposalId: proposal.id, viewerId: user.id }) : null;
+  const rules = decisionRules(kind, charter); // a charter change is decided by the charter's threshold for changes
   const federationCount = kind === "FEDERATION_MOTION" && result ? readFederationCount(result.count) : null;
   const decision = !result || kind === "ELECTION" ? null
     : federationCount ? decideFederation(federationCount.mandates, result.electorateSize, rules).decision
@@ -191,6 +194,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
+      {charterChange ? <CharterChangeSummary view={charterChange} status={status} councilSlug={proposal.council.slug} threshold={charter.charterChangeThreshold} /> : null}
+
       {federation?.admits && status !== "closed" ? (
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950">
           If this motion passes, <Link href={`/councils/${federation.admits.slug}`} className="font-medium text-emerald-800 underline">{federation.admits.name}</Link> joins the federation.
@@ -232,7 +237,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <Turnout turnout={decision.turnout} electorate={result.electorateSize} quorumNeeded={decision.quorumNeeded} />
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}%: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} took part, {decision.quorumNeeded} needed)</li>
-            <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[charter.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstentions do not count here)</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[rules.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstentions do not count here)</li>
             <li className="text-stone-600">Decided under charter version {charter.version}. Electorate: the {result.electorateSize} members when voting opened
               {proposal.electorateHash ? <> (fingerprint <code className="break-all" title="SHA-256 of the proposal id and the sorted member ids, one per line">{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
           </ul>
@@ -298,8 +303,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "voting" && kind === "ELECTION" && election ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
           <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
-          <Turnout turnout={turnout} electorate={electorate} quorumNeeded={Math.ceil((charter.quorumPercent * electorate) / 100)} />
-          <p className="text-sm text-stone-600">The count is shown when voting closes.</p>
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The count is shown when voting closes." /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <RankedBallotForm action={castRankedVoteAction} proposalId={proposal.id} current={election.myRanking} secret={secret} cast={castSecretBallot}
               candidates={election.nominations.filter((n) => n.acceptedAt).map((n) => n.nominee)} />
@@ -319,8 +323,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "voting" && yesNo ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
           <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
-          <Turnout turnout={turnout} electorate={electorate} quorumNeeded={Math.ceil((charter.quorumPercent * electorate) / 100)} />
-          {visible.tally && liveTally ? <TallyBars tally={liveTally} /> : <p className="text-sm text-stone-600">The tally is shown when voting closes.</p>}
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The tally is shown when voting closes." /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <VoteForm action={castVoteAction} proposalId={proposal.id} current={myVote?.choice ?? null} secret={secret} cast={castSecretBallot} />
           ) : (

@@ -1,0 +1,37 @@
+// Propose a change to the council's charter. Any member may; the change is a proposal that the
+// members vote on, and nothing else changes a charter.
+import { CharterChangeForm } from "@/components/charters/CharterChangeForm";
+import { requireCouncilMemberPage } from "@/lib/councils/page-access";
+import { currentCharter } from "@/lib/councils/service";
+import { proposeCharterChangeAction } from "@/lib/charters/actions";
+import { changeableFields, pickRules } from "@/lib/charters/rules";
+import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
+
+export const metadata = { title: "Propose a charter change" };
+
+export default async function NewCharterChangePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { db, council } = await requireCouncilMemberPage(slug, "charter/new");
+  const [charter, { kind }] = await Promise.all([
+    currentCharter(db, council.id),
+    db.council.findUniqueOrThrow({ where: { id: council.id }, select: { kind: true } }),
+  ]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm text-stone-600">{council.name}</p>
+        <h1 className="text-2xl font-bold">Propose a charter change</h1>
+        <p className="text-stone-700">
+          The charter changes only by a vote of the members. Your change starts in deliberation; when voting
+          closes it needs {THRESHOLD_LABEL[charter.charterChangeThreshold].toLowerCase()} and the quorum. If it passes, a new
+          charter version applies to votes opened afterwards; votes already open keep their rules.
+        </p>
+      </div>
+      {kind === "FEDERATION" ? (
+        <p className="rounded-lg bg-stone-100 p-3 text-stone-700">A federation&apos;s charter will be changed by its member councils&apos; mandates; that is not built yet.</p>
+      ) : (
+        <CharterChangeForm action={proposeCharterChangeAction} councilId={council.id} current={pickRules(charter)} fields={changeableFields(kind)} />
+      )}
+    </div>
+  );
+}

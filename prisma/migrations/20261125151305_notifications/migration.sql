@@ -101,3 +101,7 @@ ALTER TABLE "Email" ADD CONSTRAINT "Email_userId_fkey" FOREIGN KEY ("userId") RE
 
 -- AddForeignKey
 ALTER TABLE "CalendarFeed" ADD CONSTRAINT "CalendarFeed_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Notifications start from now: what the audit log already holds (sealed) is history, not news.
+INSERT INTO "NotificationCursor" ("name", "chainIndex", "updatedAt")
+SELECT 'audit', COALESCE(MAX("chainIndex"), 0), CURRENT_TIMESTAMP FROM "AuditEntry";

@@ -14,3 +14,7 @@ export const ZSaveSettings = z.object({
 export type TSaveSettings = z.infer<typeof ZSaveSettings>;
 
 export const ZUnsubscribe = z.object({ token: z.string().max(200) });
+
+export const ZNoInput = z.object({});
+
+export const ZNotificationsPage = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });

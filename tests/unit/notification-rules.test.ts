@@ -6,6 +6,7 @@ import { signToken, verifyToken } from "@/lib/notifications/tokens";
 import { mailConfig } from "@/lib/notifications/mail";
 import { configProblems } from "@/lib/config";
 
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 
 describe("routing by settings", () => {
@@ -29,11 +30,11 @@ describe("link tokens", () => {
 
 describe("mail settings", () => {
   it("treats no SMTP_URL as email off, and says what to fix when it is half set", () => {
-    expect(mailConfig({})).toBeNull();
-    expect(mailConfig({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "Plenum <p@example.coop>" })).toEqual({ url: "smtp://127.0.0.1:2525", from: "Plenum <p@example.coop>" });
-    expect(() => mailConfig({ SMTP_URL: "smtp://127.0.0.1:2525" })).toThrow(/MAIL_FROM/);
-    expect(() => mailConfig({ SMTP_URL: "http://example.coop", MAIL_FROM: "p@example.coop" })).toThrow(/smtp:\/\//);
-    expect(() => mailConfig({ SMTP_URL: "smtp://h", MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an address/);
+    expect(mailConfig(env({}))).toBeNull();
+    expect(mailConfig(env({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "Plenum <p@example.coop>" }))).toEqual({ url: "smtp://127.0.0.1:2525", from: "Plenum <p@example.coop>" });
+    expect(() => mailConfig(env({ SMTP_URL: "smtp://127.0.0.1:2525" }))).toThrow(/MAIL_FROM/);
+    expect(() => mailConfig(env({ SMTP_URL: "http://example.coop", MAIL_FROM: "p@example.coop" }))).toThrow(/smtp:\/\//);
+    expect(() => mailConfig(env({ SMTP_URL: "smtp://h", MAIL_FROM: "not an address" }))).toThrow(/MAIL_FROM must be an address/);
     expect(configProblems({ NODE_ENV: "development", SMTP_URL: "nonsense" })).toEqual([expect.stringMatching(/SMTP_URL is not a URL/)]);
   });
 });

@@ -1,10 +1,14 @@
-// The calendar feed on the real database: a private address per member listing the deadlines of
-// votes they are in the electorate of, served as text/calendar; a new address revokes the old one;
-// forged, malformed and revoked tokens get a 404, never a 500.
+// Staying current, on the real database: the dashboard's votes awaiting me (by deadline; a secret
+// ballot's participation counts as voted) and my councils' recent results; the calendar feed, a
+// private address per member listing the deadlines of votes they are in the electorate of, served
+// as text/calendar; a new address revokes the old one; forged, malformed and revoked tokens get a
+// 404, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { makeCouncilWithMembers, makeOpenProposal, makeUser } from "../support/factories";
-import { createProposal } from "@/lib/proposals/service";
+import { closeProposal, createProposal } from "@/lib/proposals/service";
+import { castVote } from "@/lib/voting/service";
+import { listRecentResults, listVotesAwaitingMe } from "@/lib/dashboard/queries";
 import { resetCalendarFeed, revokeCalendarFeed, findCalendarFeedToken } from "@/lib/notifications/service";
 import { formatUtc } from "@/lib/notifications/ical";
 import { GET } from "@/app/api/calendar/[file]/route";
@@ -57,5 +61,29 @@ describe("the calendar feed", () => {
     await revokeCalendarFeed(t.db, user.id);
     expect((await fetchFeed(`${second}.ics`)).status).toBe(404);
     expect(await findCalendarFeedToken(t.db, user.id)).toBeNull();
+  });
+});
+
+describe("the dashboard", () => {
+  it("lists the votes awaiting me, soonest deadline first, and my councils' recent results", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 1);
+    const [a, b] = members as [string, string];
+    const later = await makeOpenProposal(t.db, council.id, a, 72);
+    const sooner = await makeOpenProposal(t.db, council.id, a, 30);
+    const voted = await makeOpenProposal(t.db, council.id, a, 48);
+    const secret = await makeOpenProposal(t.db, council.id, a, 48);
+    await castVote(t.db, { proposalId: voted.id, userId: b, choice: "YES" });
+    await t.db.participation.create({ data: { proposalId: secret.id, userId: b } });
+    expect((await listVotesAwaitingMe(t.db, b)).map((p) => p.id)).toEqual([sooner.id, later.id]);
+
+    await castVote(t.db, { proposalId: sooner.id, userId: a, choice: "YES" });
+    await t.db.proposal.update({ where: { id: sooner.id }, data: { votingClosesAt: new Date(Date.now() - 1000) } });
+    await closeProposal(t.db, sooner.id);
+    const results = await listRecentResults(t.db, b);
+    expect(results.map((p) => p.id)).toEqual([sooner.id]);
+    expect(results[0]!.result).toMatchObject({ outcome: "PASSED", yes: 1 });
+    const outsider = await makeUser(t.db);
+    expect(await listRecentResults(t.db, outsider.id)).toEqual([]);
+    expect(await listVotesAwaitingMe(t.db, outsider.id)).toEqual([]);
   });
 });

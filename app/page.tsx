@@ -33,10 +33,7 @@ export default async function HomePage() {
         <a href="/api/me/export.json" download className="text-sm font-medium text-emerald-800 underline">Your data (JSON)</a>
       </div>
       <section aria-labelledby="awaiting" className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>
-          <Link href="/notifications/settings#calendar" className="text-sm font-medium text-emerald-800 underline">Deadlines in your calendar</Link>
-        </div>
+        <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>
         {awaiting.length === 0 ? <p className="text-stone-600">Nothing to vote on right now.</p> : (
           <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {awaiting.map((p) => (
@@ -49,6 +46,7 @@ export default async function HomePage() {
             ))}
           </ol>
         )}
+        <p className="text-sm"><Link href="/notifications/settings#calendar" className="font-medium text-emerald-800 underline">Voting deadlines in your calendar</Link></p>
       </section>
       <section aria-labelledby="results" className="space-y-3">
         <h2 id="results" className="text-lg font-semibold">Recent results in your councils</h2>

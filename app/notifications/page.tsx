@@ -14,7 +14,6 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const user = await requireUser("/notifications");
   const { page } = ZNotificationsPage.parse(await searchParams);
   const { notifications, pages, total } = await listNotifications(await getDb(), { userId: user.id, page });
-  const unread = notifications.some((n) => !n.readAt);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -25,7 +24,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <p className="text-stone-600">Nothing yet. You will be told here when voting opens, a result is published, and more.</p>
       ) : (
         <>
-          {unread ? <ActionButton action={markAllReadAction} fields={{}} label="Mark all as read" variant="secondary" /> : null}
+          {/* Always shown, so its message stays on screen after everything is read. */}
+          <ActionButton action={markAllReadAction} fields={{}} label="Mark all as read" variant="secondary" />
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {notifications.map((n) => (
               <li key={n.id} className={`flex flex-wrap items-start gap-3 p-3 ${n.readAt ? "" : "bg-emerald-50/60"}`}>

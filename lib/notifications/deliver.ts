@@ -20,10 +20,8 @@ export function emailText(title: string, url: string): string {
 export async function deliver(tx: Tx, drafts: Draft[]): Promise<number> {
   if (drafts.length === 0) return 0;
   const userIds = [...new Set(drafts.map((d) => d.userId))];
-  const [prefs, users] = await Promise.all([
-    preferencesOf(tx, userIds),
-    tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }),
-  ]);
+  const prefs = await preferencesOf(tx, userIds); // one after the other: one transaction, one connection
+  const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } });
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
   const rows = drafts.flatMap((d) => {
     if (!emailOf.has(d.userId)) return []; // the account is gone

@@ -1,5 +1,6 @@
 // Who is told what about one committed audit entry. Reads the rows the entry names (proposal,
 // council, people) at dispatch time; an entry whose subject has since been deleted tells no one.
+// Queries run one after another: they share the dispatcher's transaction, which is one connection.
 import type { Tx } from "../db/types";
 import type { NotificationKind, Outcome } from "../generated/prisma/enums";
 
@@ -73,11 +74,9 @@ export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
     case "member.requested": {
       const userId = str(entry.data, "userId") ?? entry.subjectId;
       if (!entry.councilId || !userId) return [];
-      const [council, requester, facilitators] = await Promise.all([
-        tx.council.findUnique({ where: { id: entry.councilId }, select: { name: true, slug: true } }),
-        tx.user.findUnique({ where: { id: userId }, select: { name: true } }),
-        tx.membership.findMany({ where: { councilId: entry.councilId, status: "ACTIVE", role: "FACILITATOR" }, select: { userId: true } }),
-      ]);
+      const council = await tx.council.findUnique({ where: { id: entry.councilId }, select: { name: true, slug: true } });
+      const requester = await tx.user.findUnique({ where: { id: userId }, select: { name: true } });
+      const facilitators = await tx.membership.findMany({ where: { councilId: entry.councilId, status: "ACTIVE", role: "FACILITATOR" }, select: { userId: true } });
       if (!council || !requester) return [];
       return make(facilitators.map((f) => f.userId), "JOIN_REQUEST", `${requester.name} asks to join ${council.name}`, `/councils/${council.slug}`);
     }
@@ -92,10 +91,8 @@ export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
       const proposalId = str(entry.data, "proposalId") ?? entry.subjectId;
       const nomineeId = str(entry.data, "nomineeId");
       if (!proposalId || !nomineeId) return [];
-      const [election, by] = await Promise.all([
-        tx.proposal.findUnique({ where: { id: proposalId }, select: { role: { select: { name: true } }, council: { select: { name: true } } } }),
-        entry.actorId ? tx.user.findUnique({ where: { id: entry.actorId }, select: { name: true } }) : null,
-      ]);
+      const election = await tx.proposal.findUnique({ where: { id: proposalId }, select: { role: { select: { name: true } }, council: { select: { name: true } } } });
+      const by = entry.actorId ? await tx.user.findUnique({ where: { id: entry.actorId }, select: { name: true } }) : null;
       if (!election) return [];
       const role = election.role ? `“${election.role.name}”` : "a role";
       return make([nomineeId], "NOMINATED", `${by?.name ?? "A member"} nominated you for ${role} in ${election.council.name}: accept or decline before voting opens`, `/proposals/${proposalId}`, proposalId);
@@ -105,10 +102,8 @@ export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
       const holderId = str(entry.data, "holderId");
       const delegationId = str(entry.data, "delegationId");
       if (!proposalId || !holderId) return [];
-      const [council, delegation] = await Promise.all([
-        entry.councilId ? tx.council.findUnique({ where: { id: entry.councilId }, select: { name: true } }) : null,
-        delegationId ? tx.delegation.findUnique({ where: { id: delegationId }, select: { role: { select: { name: true } } } }) : null,
-      ]);
+      const council = entry.councilId ? await tx.council.findUnique({ where: { id: entry.councilId }, select: { name: true } }) : null;
+      const delegation = delegationId ? await tx.delegation.findUnique({ where: { id: delegationId }, select: { role: { select: { name: true } } } }) : null;
       const role = delegation ? ` as “${delegation.role.name}”` : "";
       return make([holderId], "RECALL_STARTED", `A recall of your mandate${role} was started in ${council?.name ?? "your council"}`, `/proposals/${proposalId}`, proposalId);
     }

@@ -3,7 +3,7 @@
 // reminder, per-kind settings and the digest, and the email outbox's retries and recorded failures.
 // Email goes through a real local SMTP server (smtp-server) and the test reads what arrived.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../support/db";
 import { makeCouncil, makeCouncilWithMembers, makeOpenProposal, makeUser } from "../support/factories";
 import { startMailCatcher, type Catcher } from "../support/smtp";
 import { appendAudit } from "@/lib/audit/log";
@@ -267,5 +267,44 @@ describe("email", () => {
     await dispatchNotifications(t.db);
     expect(await sendQueuedEmails(t.db, { transport: null })).toMatchObject({ skipped: 1 });
     expect(await t.db.email.findFirstOrThrow({ where: { userId: members[1]! } })).toMatchObject({ status: "SKIPPED", lastError: NOT_CONFIGURED });
+  });
+});
+
+// PGlite has one connection, so concurrency means something only on PostgreSQL.
+describe.runIf(onPostgres)("under concurrency (PostgreSQL)", () => {
+  it("never passes over an entry whose transaction commits after a later one's", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 2);
+    const [a, early, late] = members as [string, string, string];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let appended!: () => void;
+    const inserted = new Promise<void>((resolve) => { appended = resolve; });
+    // This transaction takes its seq first but commits last.
+    const slow = t.db.$transaction(async (tx) => {
+      await appendAudit(tx, { councilId: council.id, actorId: a, action: "member.admitted", subjectId: early, data: { userId: early } });
+      appended();
+      await held;
+    }, { timeout: 30_000 });
+    await inserted;
+    await t.db.$transaction((tx) => appendAudit(tx, { councilId: council.id, actorId: a, action: "member.admitted", subjectId: late, data: { userId: late } }));
+    await dispatchNotifications(t.db);
+    expect(await t.db.notification.count({ where: { userId: late, kind: "MEMBERSHIP_ADMITTED" } })).toBe(1);
+    expect(await t.db.notification.count({ where: { userId: early, kind: "MEMBERSHIP_ADMITTED" } })).toBe(0);
+    release();
+    await slow;
+    await dispatchNotifications(t.db);
+    expect(await t.db.notification.count({ where: { userId: early, kind: "MEMBERSHIP_ADMITTED" } })).toBe(1);
+  });
+
+  it("makes each notification and email once when dispatchers and senders race", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 4);
+    await makeOpenProposal(t.db, council.id, members[0]!);
+    await Promise.all([dispatchNotifications(t.db), dispatchNotifications(t.db), dispatchNotifications(t.db)]);
+    const rows = await t.db.notification.findMany({ where: { userId: { in: members }, kind: "VOTING_OPENED" } });
+    expect(rows).toHaveLength(4);
+    const before = mail.messages.length;
+    const reports = await Promise.all([1, 2, 3].map(() => sendQueuedEmails(t.db, { transport: smtp(), from: FROM })));
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(4);
+    expect(mail.messages.length - before).toBe(4);
   });
 });

@@ -96,3 +96,18 @@ export async function resetCalendarFeed(db: PrismaClient, userId: string): Promi
 export async function revokeCalendarFeed(db: PrismaClient, userId: string) {
   await db.calendarFeed.deleteMany({ where: { userId } });
 }
+
+/** For the member's own data export (principle 5): settings, notifications and emails sent to them. */
+export async function findNotificationExport(db: PrismaClient, userId: string) {
+  const settings = await findPreferences(db, userId);
+  const calendarFeed = await db.calendarFeed.findUnique({ where: { userId }, select: { createdAt: true } });
+  const notifications = await db.notification.findMany({
+    where: { userId }, orderBy: { createdAt: "asc" }, take: 10_000,
+    select: { kind: true, title: true, url: true, createdAt: true, readAt: true, inApp: true },
+  });
+  const emails = await db.email.findMany({
+    where: { userId }, orderBy: { createdAt: "asc" }, take: 10_000,
+    select: { to: true, subject: true, kind: true, status: true, createdAt: true, sentAt: true },
+  });
+  return { settings, calendarFeedCreatedAt: calendarFeed?.createdAt ?? null, notifications, emails };
+}

@@ -14,7 +14,7 @@ import { closeProposal, openVoting } from "@/lib/proposals/service";
 import { castVote } from "@/lib/voting/service";
 import { dispatchNotifications, remindClosingVotes, sendDigests } from "@/lib/notifications/dispatch";
 import { createTransport, MAX_ATTEMPTS, NOT_CONFIGURED, sendQueuedEmails } from "@/lib/notifications/mail";
-import { countUnread, listNotifications, markAllRead, markRead, savePreferences } from "@/lib/notifications/service";
+import { countUnread, findNotificationExport, listNotifications, markAllRead, markRead, savePreferences } from "@/lib/notifications/service";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { POST as unsubscribePost } from "@/app/api/unsubscribe/[token]/route";
 
@@ -134,6 +134,21 @@ describe("fan-out", () => {
     expect(await countUnread(t.db, b)).toBe(1);
     expect(await markAllRead(t.db, { userId: b })).toBe(1);
     expect(await countUnread(t.db, b)).toBe(0);
+  });
+});
+
+describe("a member's own data", () => {
+  it("exports their settings, notifications and emails, and nobody else's", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 1);
+    const [a, b] = members as [string, string];
+    await savePreferences(t.db, { userId: b, inAppOff: ["NOMINATED"], emailOff: [], digest: false });
+    const p = await makeOpenProposal(t.db, council.id, a);
+    await dispatchNotifications(t.db);
+    const data = await findNotificationExport(t.db, b);
+    expect(data.settings).toMatchObject({ inAppOff: ["NOMINATED"], digest: false });
+    expect(data.notifications).toEqual([expect.objectContaining({ kind: "VOTING_OPENED", url: `/proposals/${p.id}` })]);
+    expect(data.emails).toEqual([expect.objectContaining({ kind: "VOTING_OPENED", status: "QUEUED" })]);
+    expect((await findNotificationExport(t.db, a)).notifications).toEqual([]);
   });
 });
 

@@ -60,13 +60,15 @@ export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
       if (!proposalId) return [];
       const proposal = await tx.proposal.findUnique({
         where: { id: proposalId },
-        select: { title: true, votingClosesAt: true, council: { select: { name: true } }, result: { select: { outcome: true } } },
+        select: { title: true, councilId: true, votingClosesAt: true, council: { select: { name: true } }, result: { select: { outcome: true } } },
       });
       if (!proposal) return [];
       const url = `/proposals/${proposalId}`;
       if (entry.action === "voting.opened") {
         const closes = proposal.votingClosesAt ? `; closes ${formatDeadline(proposal.votingClosesAt)}` : "";
-        return make(await electorateOf(tx, proposalId), "VOTING_OPENED", `Voting is open on “${proposal.title}” in ${proposal.council.name}${closes}`, url, proposalId);
+        // Only those who can still vote: someone who left since voting opened is not asked.
+        const voters = await tx.membership.findMany({ where: { councilId: proposal.councilId, status: "ACTIVE", userId: { in: await electorateOf(tx, proposalId) } }, select: { userId: true } });
+        return make(voters.map((v) => v.userId), "VOTING_OPENED", `Voting is open on “${proposal.title}” in ${proposal.council.name}${closes}`, url, proposalId);
       }
       const outcome = proposal.result ? ` ${OUTCOME_WORDS[proposal.result.outcome]}` : " has a result";
       return make(await electorateOf(tx, proposalId), "RESULT_PUBLISHED", `“${proposal.title}”${outcome} in ${proposal.council.name}`, url, proposalId);

@@ -40,7 +40,7 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | n
 
 export function createTransport(config: MailConfig): Transporter {
   // Short timeouts: a slow mail server delays the next sweep, never a person.
-  return nodemailer.createTransport(config.url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
+  return nodemailer.createTransport({ url: config.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
 }
 
 /** Minutes to wait after the nth failed attempt; after the last one the email is marked FAILED. */

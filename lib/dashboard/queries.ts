@@ -1,6 +1,7 @@
 // The personal dashboard and the calendar feed: what a member is asked to decide, by when, and what
 // their councils decided lately. "Has voted" counts a Vote, a RankedVote or (secret ballots) a
 // Participation row.
+import "server-only";
 import type { PrismaClient } from "../db/connection";
 
 /** Open votes this member may cast and has not cast, soonest deadline first. */

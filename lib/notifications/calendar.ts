@@ -1,5 +1,6 @@
 // A member's private iCalendar feed of voting deadlines, found by its signed token alone (calendar
 // apps cannot sign in). Deleting the feed row revokes every copy of the address.
+import "server-only";
 import type { PrismaClient } from "../db/connection";
 import { listDeadlines } from "../dashboard/queries";
 import { buildCalendar } from "./ical";

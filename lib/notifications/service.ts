@@ -1,5 +1,6 @@
 // Reading and acting on one's own notifications and settings; every query is scoped by the user
 // in its where clause. Unsubscribing works from a signed token alone (no sign-in, see tokens.ts).
+import "server-only";
 import type { PrismaClient } from "../db/connection";
 import type { NotificationKind } from "../generated/prisma/enums";
 import { DomainError } from "../errors";

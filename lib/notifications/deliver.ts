@@ -16,8 +16,16 @@ export function emailText(title: string, url: string): string {
   return `${title}.\n\nOpen it in Plenum: ${appUrl()}${url}\n`;
 }
 
+/** Drafts per round trip: keeps every statement well under PostgreSQL's 65,535 bind parameters. */
+const CHUNK = 2000;
+
 /** Returns how many notifications were created. */
 export async function deliver(tx: Tx, drafts: Draft[]): Promise<number> {
+  if (drafts.length > CHUNK) {
+    let created = 0;
+    for (let i = 0; i < drafts.length; i += CHUNK) created += await deliver(tx, drafts.slice(i, i + CHUNK));
+    return created;
+  }
   if (drafts.length === 0) return 0;
   const userIds = [...new Set(drafts.map((d) => d.userId))];
   const prefs = await preferencesOf(tx, userIds); // one after the other: one transaction, one connection

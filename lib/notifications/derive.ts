@@ -43,6 +43,15 @@ async function electorateOf(tx: Tx, proposalId: string): Promise<string[]> {
   return rows.map((r) => r.userId);
 }
 
+/** The electorate members still active in the council: a join, not a list of ids (electorates can be large). */
+async function currentVotersOf(tx: Tx, proposalId: string, councilId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ userId: string }[]>`
+    SELECT e."userId" FROM "ElectorateEntry" e
+    JOIN "Membership" m ON m."userId" = e."userId" AND m."councilId" = ${councilId} AND m.status = 'ACTIVE'
+    WHERE e."proposalId" = ${proposalId}`;
+  return rows.map((r) => r.userId);
+}
+
 /** The drafts for one entry; actions nobody is notified of give none. */
 export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
   const key = `audit:${entry.seq}`;
@@ -67,8 +76,7 @@ export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
       if (entry.action === "voting.opened") {
         const closes = proposal.votingClosesAt ? `; closes ${formatDeadline(proposal.votingClosesAt)}` : "";
         // Only those who can still vote: someone who left since voting opened is not asked.
-        const voters = await tx.membership.findMany({ where: { councilId: proposal.councilId, status: "ACTIVE", userId: { in: await electorateOf(tx, proposalId) } }, select: { userId: true } });
-        return make(voters.map((v) => v.userId), "VOTING_OPENED", `Voting is open on “${proposal.title}” in ${proposal.council.name}${closes}`, url, proposalId);
+        return make(await currentVotersOf(tx, proposalId, proposal.councilId), "VOTING_OPENED", `Voting is open on “${proposal.title}” in ${proposal.council.name}${closes}`, url, proposalId);
       }
       const outcome = proposal.result ? ` ${OUTCOME_WORDS[proposal.result.outcome]}` : " has a result";
       return make(await electorateOf(tx, proposalId), "RESULT_PUBLISHED", `“${proposal.title}”${outcome} in ${proposal.council.name}`, url, proposalId);

@@ -62,14 +62,15 @@ export async function remindClosingVotes(db: PrismaClient, now = new Date()): Pr
   for (const p of closing) {
     if (p.votingClosesAt!.getTime() - p.votingOpenedAt!.getTime() <= DAY) continue;
     created += await db.$transaction(async (tx) => {
-      const waiting = await tx.electorateEntry.findMany({
-        where: {
-          proposalId: p.id, vote: { is: null }, rankedVote: { is: null }, participation: { is: null },
-        },
-        select: { userId: true },
-      });
-      const stillMembers = await tx.membership.findMany({ where: { councilId: p.councilId, status: "ACTIVE", userId: { in: waiting.map((w) => w.userId) } }, select: { userId: true } });
-      return deliver(tx, stillMembers.map(({ userId }) => ({
+      // Still members, and no sign of a vote; already reminded ones are skipped by deliver's key.
+      const waiting = await tx.$queryRaw<{ userId: string }[]>`
+        SELECT e."userId" FROM "ElectorateEntry" e
+        JOIN "Membership" m ON m."userId" = e."userId" AND m."councilId" = ${p.councilId} AND m.status = 'ACTIVE'
+        WHERE e."proposalId" = ${p.id}
+          AND NOT EXISTS (SELECT 1 FROM "Vote" v WHERE v."proposalId" = e."proposalId" AND v."userId" = e."userId")
+          AND NOT EXISTS (SELECT 1 FROM "RankedVote" r WHERE r."proposalId" = e."proposalId" AND r."userId" = e."userId")
+          AND NOT EXISTS (SELECT 1 FROM "Participation" pa WHERE pa."proposalId" = e."proposalId" AND pa."userId" = e."userId")`;
+      return deliver(tx, waiting.map(({ userId }) => ({
         userId, kind: "VOTE_CLOSING" as const, key: `closing:${p.id}`,
         title: `Last day to vote on “${p.title}” in ${p.council.name}: closes ${formatDeadline(p.votingClosesAt!)}`,
         url: `/proposals/${p.id}`, councilId: p.councilId, proposalId: p.id,

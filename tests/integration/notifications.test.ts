@@ -13,6 +13,7 @@ import { startRecall } from "@/lib/delegations/service";
 import { closeProposal, openVoting } from "@/lib/proposals/service";
 import { castVote } from "@/lib/voting/service";
 import { dispatchNotifications, remindClosingVotes, sendDigests } from "@/lib/notifications/dispatch";
+import { deliver } from "@/lib/notifications/deliver";
 import { createTransport, MAX_ATTEMPTS, NOT_CONFIGURED, sendQueuedEmails } from "@/lib/notifications/mail";
 import { countUnread, findNotificationExport, listNotifications, markAllRead, markRead, savePreferences } from "@/lib/notifications/service";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
@@ -120,6 +121,14 @@ describe("fan-out", () => {
     expect(await dispatchNotifications(t.db, { seal: false })).toBe(0);
     expect(await dispatchNotifications(t.db)).toBe(1);
   });
+
+  it("delivers a large fan-out in chunks, each draft once", async () => {
+    const user = await makeUser(t.db);
+    const drafts = Array.from({ length: 2500 }, (_, i) => ({ userId: user.id, kind: "VOTING_OPENED" as const, key: `bulk:${i}`, title: `Bulk ${i}`, url: "/", councilId: null, proposalId: null }));
+    expect(await t.db.$transaction((tx) => deliver(tx, drafts), { timeout: 60_000 })).toBe(2500);
+    expect(await t.db.$transaction((tx) => deliver(tx, drafts), { timeout: 60_000 })).toBe(0);
+    expect(await t.db.email.count({ where: { userId: user.id } })).toBe(2500);
+  }, 120_000);
 
   it("shows the unread count and marks notifications read, only one's own", async () => {
     const { council, members } = await makeCouncilWithMembers(t.db, 1);

@@ -3,6 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { Bell } from "@/components/notifications/Bell";
+import { getDb } from "@/lib/db";
+import { countUnread } from "@/lib/notifications/service";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +17,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  const unread = user ? await countUnread(await getDb(), user.id) : 0;
   return (
     <html lang="en">
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
@@ -31,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <span className="sr-only sm:not-sr-only">Signed in as </span>
                     <strong className="font-medium text-stone-900">{user.name}</strong>
                   </span>
+                  <Bell unread={unread} />
                   <SignOutButton />
                 </>
               ) : (

@@ -3,7 +3,9 @@ import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listMyCouncils } from "@/lib/councils/service";
 import { KIND_LABEL, ROLE_LABEL } from "@/lib/councils/labels";
-import { listVotesAwaiting } from "@/lib/proposals/service";
+import { OUTCOME_LABEL } from "@/components/proposals/StatusBadge";
+import { listRecentResults, listVotesAwaitingMe } from "@/lib/dashboard/queries";
+import { formatDeadline } from "@/lib/notifications/derive";
 
 export default async function HomePage() {
   const user = await currentUser();
@@ -23,7 +25,7 @@ export default async function HomePage() {
     );
   }
   const db = await getDb();
-  const [councils, awaiting] = await Promise.all([listMyCouncils(db, user.id), listVotesAwaiting(db, user.id)]);
+  const [councils, awaiting, results] = await Promise.all([listMyCouncils(db, user.id), listVotesAwaitingMe(db, user.id), listRecentResults(db, user.id)]);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -33,11 +35,30 @@ export default async function HomePage() {
       <section aria-labelledby="awaiting" className="space-y-3">
         <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>
         {awaiting.length === 0 ? <p className="text-stone-600">Nothing to vote on right now.</p> : (
-          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {awaiting.map((p) => (
               <li key={p.id} className="p-3">
-                <Link href={`/proposals/${p.id}`} className="font-medium text-emerald-900 hover:underline">{p.title}</Link>
-                <p className="text-sm text-stone-600">{p.council.name} · closes {p.votingClosesAt!.toUTCString().slice(0, 22)} UTC</p>
+                <Link href={`/proposals/${p.id}`} className="break-words font-medium text-emerald-900 hover:underline">{p.title}</Link>
+                <p className="text-sm text-stone-600">
+                  {p.council.name} · closes <time dateTime={p.votingClosesAt!.toISOString()}>{formatDeadline(p.votingClosesAt!)}</time>
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="text-sm"><Link href="/notifications/settings#calendar" className="font-medium text-emerald-800 underline">Voting deadlines in your calendar</Link></p>
+      </section>
+      <section aria-labelledby="results" className="space-y-3">
+        <h2 id="results" className="text-lg font-semibold">Recent results in your councils</h2>
+        {results.length === 0 ? <p className="text-stone-600">No results yet.</p> : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {results.map((p) => (
+              <li key={p.id} className="p-3">
+                <Link href={`/proposals/${p.id}`} className="break-words font-medium text-emerald-900 hover:underline">{p.title}</Link>
+                <p className="text-sm text-stone-600">
+                  <strong className="font-semibold text-stone-900">{OUTCOME_LABEL[p.result!.outcome]}</strong> · {p.council.name} · closed{" "}
+                  <time dateTime={p.votingClosesAt!.toISOString()}>{formatDeadline(p.votingClosesAt!)}</time>
+                </p>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 // Runtime configuration read from the environment, checked once with messages that say what to set.
 import { createHash } from "node:crypto";
 import { ConfigError } from "./db/connection";
+import { mailConfig } from "./notifications/mail";
 
 /** The secret that signs session cookies. In development a fixed, clearly-named default is used. */
 export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
@@ -38,7 +39,7 @@ export function ballotKey(env: NodeJS.ProcessEnv = process.env): Buffer {
 /** Problems that stop the server from starting, each one sentence saying what to set. */
 export function configProblems(env: NodeJS.ProcessEnv = process.env): string[] {
   const problems: string[] = [];
-  for (const check of [() => authSecret(env), () => ballotKey(env)]) {
+  for (const check of [() => authSecret(env), () => ballotKey(env), () => mailConfig(env)]) {
     try {
       check();
     } catch (e) {

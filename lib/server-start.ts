@@ -1,10 +1,11 @@
 // Server start-up: refuse to start with a clear message if configuration is missing, then count
 // lapsed votes every minute so results exist even if nobody opens the page (reads count lazily too),
-// then seal the audit log's new entries into its hash chain.
+// then seal the audit log's new entries into its hash chain and derive notifications and emails from them.
 import { configProblems } from "./config";
 import { getDb } from "./db/client";
 import { closeDueProposals } from "./proposals/service";
 import { sealAuditLog } from "./audit/log";
+import { runNotificationSweep } from "./notifications/dispatch";
 
 const problems = configProblems();
 if (problems.length) {
@@ -23,5 +24,17 @@ async function sweep() {
   } catch (e) {
     console.warn("Sealing the audit log failed; retrying in a minute.", e instanceof Error ? e.message : e);
   }
+  try {
+    await runNotificationSweep(await getDb()); // after sealing: it reads sealed entries only
+  } catch (e) {
+    console.warn("Sending notifications failed; retrying in a minute.", e instanceof Error ? e.message : e);
+  }
 }
-setInterval(sweep, 60_000).unref();
+
+// A slow mail server can make a sweep outlast the minute: never run two at once.
+let sweeping = false;
+setInterval(() => {
+  if (sweeping) return;
+  sweeping = true;
+  void sweep().finally(() => { sweeping = false; });
+}, 60_000).unref();

@@ -1,5 +1,6 @@
 // `npm start`: generate the client, migrate (and on first run seed) the database, build if the
-// sources changed, and serve on http://localhost:$PORT (3000). `--dev` serves with `next dev`.
+// sources changed, and serve on http://localhost:$PORT (3000). `--dev` serves with `next dev`, and
+// without SMTP_URL catches the app's emails on a local SMTP server.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensurePrismaClient } from "./lib/generate";
@@ -19,6 +20,13 @@ if (ensureBallotKey() === "created") console.log("• Created the key that seals
 
 ensurePrismaClient();
 await prepareDatabase({ seed: "auto" });
+if (dev && !process.env.SMTP_URL?.trim()) {
+  // In development, emails go to a local catcher that prints them (see npm run mail:catch).
+  const { startMailCatcher } = await import("./lib/mail-catcher");
+  process.env.SMTP_URL = await startMailCatcher(Number(process.env.MAIL_CATCHER_PORT || 2525));
+  process.env.MAIL_FROM ||= "Plenum <plenum@localhost>";
+  console.log(`• Emails are caught on ${process.env.SMTP_URL} and kept in .data/mail/`);
+}
 if (!dev) ensureBuild();
 
 console.log(`• Starting Plenum on ${process.env.NEXTAUTH_URL}`);

@@ -15,6 +15,7 @@ const ACTION_LABEL: Record<string, string> = {
   "proposal.submitted": "Proposal submitted",
   "proposal.withdrawn": "Proposal withdrawn",
   "election.created": "Election called",
+  "nomination.made": "Candidate nominated",
   "recall.started": "Recall started",
   "federation.motion.created": "Question put to the federation",
   "voting.opened": "Voting opened",

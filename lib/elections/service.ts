@@ -74,6 +74,7 @@ export async function nominate(db: PrismaClient, { proposalId, nomineeId, actorI
     const existing = await tx.nomination.findUnique({ where: { proposalId_nomineeId: { proposalId, nomineeId } } });
     if (existing) throw new DomainError("CONFLICT", `${nominee.user.name} has already been nominated.`);
     const self = nomineeId === actorId;
+    await appendAudit(tx, { councilId: election.councilId, actorId, action: "nomination.made", subjectId: proposalId, data: { proposalId, nomineeId } });
     return tx.nomination.create({ data: { proposalId, nomineeId, nominatedById: actorId, ...(self ? { acceptedAt: new Date() } : {}) } });
   }).catch((e: unknown) => {
     if (isUniqueViolation(e)) throw new DomainError("CONFLICT", "Someone nominated this member a moment ago.");

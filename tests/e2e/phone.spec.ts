@@ -21,7 +21,7 @@ test("vote on a phone, from the home page to the recorded vote", async ({ page }
   await yes.check();
   await page.getByRole("button", { name: "Cast vote" }).click();
   await expect(page.getByText("Your vote “yes” is recorded.")).toBeVisible();
-  for (const path of ["/councils", "/councils/green-basket-members", "/councils/new", "/councils/green-basket-members/charter/new"]) {
+  for (const path of ["/councils", "/councils/green-basket-members", "/councils/new", "/councils/green-basket-members/charter/new", "/notifications", "/notifications/settings"]) {
     await page.goto(path);
     await expectNoSidewaysScroll(page);
   }

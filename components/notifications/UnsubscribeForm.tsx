@@ -1,0 +1,14 @@
+"use client";
+import { useActionState } from "react";
+import { FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
+
+export function UnsubscribeForm({ action, token }: { action: FormActionFn; token: string }) {
+  const [state, formAction] = useActionState(action, { ok: false });
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="token" value={token} />
+      {state.ok ? null : <SubmitButton pendingLabel="Unsubscribing…">Unsubscribe</SubmitButton>}
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -125,7 +125,8 @@ describe("amendments", () => {
 
   it("non-members and pending members cannot propose amendments, and nothing is written", async () => {
     const { council, motion } = await setup(1);
-    await t.db.council.update({ where: { id: council.id }, data: { joinPolicy: "APPROVAL" } });
+    // Test set-up, as if a charter change had made the council admit by approval.
+    await t.db.charter.updateMany({ where: { councilId: council.id }, data: { joinPolicy: "APPROVAL" } });
     const outsider = await makeUser(t.db);
     const pending = await makeUser(t.db);
     await joinCouncil(t.db, { councilId: council.id, userId: pending.id }); // asks: the council admits by approval

@@ -68,7 +68,7 @@ describe("discussion", () => {
   it("non-members, pending and former members neither read nor post, and nothing is written", async () => {
     const { council, members, proposal } = await setup();
     const outsider = await makeUser(t.db);
-    await t.db.council.update({ where: { id: council.id }, data: { joinPolicy: "APPROVAL" } });
+    await t.db.charter.updateMany({ where: { councilId: council.id }, data: { joinPolicy: "APPROVAL" } }); // set-up: as if a charter change had passed
     const pending = await makeUser(t.db);
     await joinCouncil(t.db, { councilId: council.id, userId: pending.id });
     await leaveCouncil(t.db, { councilId: council.id, userId: members[2]! });

@@ -76,7 +76,7 @@ describe("fan-out", () => {
     const { council, founderId } = await makeCouncil(t.db, { joinPolicy: "OPEN" });
     const member = await makeUser(t.db);
     await joinCouncil(t.db, { councilId: council.id, userId: member.id });
-    await t.db.council.update({ where: { id: council.id }, data: { joinPolicy: "APPROVAL" } });
+    await t.db.charter.updateMany({ where: { councilId: council.id }, data: { joinPolicy: "APPROVAL" } }); // set-up: as if a charter change had passed
     const asker = await makeUser(t.db, "Asker Ashby");
     const request = await joinCouncil(t.db, { councilId: council.id, userId: asker.id });
     expect(await told([founderId, member.id, asker.id], "JOIN_REQUEST")).toEqual([founderId]);

@@ -44,3 +44,17 @@ test("pages a member sees pass axe (WCAG 2.2 AA), every council and every propos
   expect(proposals.size).toBeGreaterThanOrEqual(10);
   for (const proposal of proposals) await expectAccessible(page, proposal);
 });
+
+test.describe("in dark mode", () => {
+  test.use({ colorScheme: "dark" });
+  test("the main pages pass axe too, colour contrast included", async ({ page }) => {
+    await signInAs(page.request, "ada@demo.plenum.coop");
+    for (const path of ["/", "/councils", "/councils/green-basket-members", "/councils/crumb-and-co-bakers"]) await expectAccessible(page, path);
+    await page.goto("/councils/green-basket-members");
+    for (const link of (await linksOn(page, /^\/proposals\/[A-Za-z0-9_-]+$/)).slice(0, 6)) await expectAccessible(page, link);
+    // The scheme really is dark: the page background is darker than its text.
+    const [bg, fg] = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    expect(bg).not.toBe(fg);
+    expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
+  });
+});

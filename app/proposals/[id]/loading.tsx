@@ -1,0 +1,5 @@
+import { PageLoading } from "@/components/ui/Loading";
+
+export default function Loading() {
+  return <PageLoading />;
+}

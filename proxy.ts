@@ -1,6 +1,9 @@
-// Answers malformed addresses (broken %-escapes) with a plain 400 before routing, which would
-// otherwise fail with a bare 500. Not an access check: every page and action checks access itself.
+// Runs before every request: answers malformed addresses with a plain 400 (routing would otherwise
+// fail with a bare 500), refuses writes from other sites, and sets the security headers with a
+// fresh CSP nonce (lib/security/headers.ts). Not an access check: every page and action checks
+// access itself.
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, refuseWrite, securityHeaders, siteFromEnv } from "./lib/security/headers";
 
 export function proxy(request: NextRequest) {
   try {
@@ -8,7 +11,28 @@ export function proxy(request: NextRequest) {
   } catch {
     return new NextResponse("Bad request: this address is not correctly encoded.", { status: 400 });
   }
-  return NextResponse.next();
+  const site = siteFromEnv();
+  const extra = securityHeaders(site, process.env.NODE_ENV === "production");
+
+  const refusal = refuseWrite({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    origin: request.headers.get("origin"),
+    host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+  });
+  if (refusal) return new NextResponse(`Forbidden: ${refusal}`, { status: 403, headers: extra });
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce, site);
+  // Next.js reads the nonce from the request's CSP header while rendering; the browser enforces
+  // the response's copy.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [key, value] of Object.entries(extra)) response.headers.set(key, value);
+  return response;
 }
 
 export const config = { matcher: "/((?!_next/static|_next/image).*)" };

@@ -5,6 +5,7 @@ import { configProblems } from "./config";
 import { getDb } from "./db/client";
 import { closeDueProposals } from "./proposals/service";
 import { sealAuditLog } from "./audit/log";
+import { pruneLimits } from "./security/rate-limit";
 
 const problems = configProblems();
 if (problems.length) {
@@ -22,6 +23,11 @@ async function sweep() {
     await sealAuditLog(await getDb()); // after the closes, so their entries are sealed in this sweep
   } catch (e) {
     console.warn("Sealing the audit log failed; retrying in a minute.", e instanceof Error ? e.message : e);
+  }
+  try {
+    await pruneLimits(await getDb()); // rate-limit windows that ended a day ago
+  } catch (e) {
+    console.warn("Pruning rate limits failed; retrying in a minute.", e instanceof Error ? e.message : e);
   }
 }
 setInterval(sweep, 60_000).unref();

@@ -21,7 +21,7 @@ export interface FormState {
 
 export const initialFormState: FormState = { ok: false };
 
-const SECRET_FIELDS = new Set(["password"]);
+const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "confirmPassword"]);
 
 /**
  * PostgreSQL text cannot hold NUL, so it is dropped; line breaks are normalised to \n so a length

@@ -8,7 +8,7 @@ import { isDomainError, type DomainErrorCode } from "../errors";
 import { loadBoardFor } from "./access";
 
 const STATUS: Record<DomainErrorCode, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, CLOSED: 409,
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, CLOSED: 409, RATE_LIMITED: 429,
 };
 
 // Exports hold members' data: never cached by a shared cache, never sniffed into something else.

@@ -1,11 +1,12 @@
-// Runs before every request: answers malformed addresses with a plain 400 (routing would otherwise
-// fail with a bare 500), refuses writes from other sites, and sets the security headers with a
-// fresh CSP nonce (lib/security/headers.ts). Not an access check: every page and action checks
-// access itself.
+// Runs before every request: answers malformed addresses and malformed server-action payloads with
+// a plain 400 (Next.js would otherwise fail with a bare 500), refuses writes from other sites, and
+// sets the security headers with a fresh CSP nonce (lib/security/headers.ts). Not an access check:
+// every page and action checks access itself.
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseActionRequest } from "./lib/security/action-payload";
 import { contentSecurityPolicy, refuseWrite, securityHeaders, siteFromEnv } from "./lib/security/headers";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
@@ -21,6 +22,10 @@ export function proxy(request: NextRequest) {
     host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
   });
   if (refusal) return new NextResponse(`Forbidden: ${refusal}`, { status: 403, headers: extra });
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const malformed = await refuseActionRequest(request);
+    if (malformed) return new NextResponse(`Bad request: ${malformed} Reload the page and try again.`, { status: 400, headers: extra });
+  }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, site);

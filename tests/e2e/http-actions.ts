@@ -62,7 +62,7 @@ export interface ActionResult {
 
 export class Client {
   private jar = new Map<string, string>();
-  constructor(readonly name: string, private readonly address: string) {}
+  constructor(readonly name: string, private readonly address: string, private readonly base = BASE) {}
 
   private cookieHeader() {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -82,7 +82,7 @@ export class Client {
     if (this.jar.size) headers.set("cookie", this.cookieHeader());
     headers.set("x-forwarded-for", this.address);
     if (init.origin) headers.set("origin", init.origin);
-    const res = await fetch(BASE + urlPath, { ...init, headers, redirect: "manual" });
+    const res = await fetch(this.base + urlPath, { ...init, headers, redirect: "manual", signal: init.signal ?? AbortSignal.timeout(30_000) });
     this.keep(res);
     return res;
   }
@@ -101,7 +101,7 @@ export class Client {
   }
 
   /** Calls an action as its form would: POST to a page with the Next-Action header. */
-  async action(action: { id: string; page: string }, fields: Record<string, string>, { origin = BASE }: { origin?: string | null } = {}): Promise<ActionResult> {
+  async action(action: { id: string; page: string }, fields: Record<string, string>, { origin = this.base }: { origin?: string | null } = {}): Promise<ActionResult> {
     const body = new FormData();
     // React's reply encoding: the form's entries under "_1_", then the arguments, which point at it.
     for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);

@@ -56,8 +56,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Origin at all is not from a browser form of ours: refused for server actions and pages, allowed
  * only where a token guards the request instead (next-auth's endpoints check their CSRF token).
  */
+// Where a secret in the address is the whole authority, so a forged request cannot be made without
+// it, and the caller is no browser of ours: one-click unsubscribe (RFC 8058), which mail providers
+// POST from their servers with no Origin (or a browser-based mail client with its own).
+const TOKEN_AUTHORISED = ["/api/unsubscribe/"];
+
 export function refuseWrite(req: { method: string; pathname: string; origin: string | null; host: string | null }): string | null {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
+  if (TOKEN_AUTHORISED.some((prefix) => req.pathname.startsWith(prefix))) return null;
   if (req.origin !== null) {
     let host: string | null = null;
     try {

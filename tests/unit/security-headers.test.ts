@@ -55,6 +55,10 @@ describe("writes from other sites", () => {
     expect(post(null, "/api/auth/callback/credentials")).toBeNull();
     expect(post("https://evil.example", "/api/auth/callback/credentials")).toMatch(/another site/);
   });
+  it("one-click unsubscribe (RFC 8058) is posted by mail providers, with no Origin or their own: its token decides", () => {
+    expect(post(null, "/api/unsubscribe/abc")).toBeNull();
+    expect(post("https://mail.example", "/api/unsubscribe/abc")).toBeNull();
+  });
   it("reading is never refused", () => {
     expect(refuseWrite({ method: "GET", pathname: "/", origin: "https://evil.example", host: "plenum.example" })).toBeNull();
   });

@@ -16,6 +16,7 @@ import type { MembershipStatus } from "@/lib/generated/prisma/enums";
 
 const ROUNDS = Number(process.env.RACE_ROUNDS || 50);
 const FLOOD_ROUNDS = Number(process.env.RACE_FLOOD_ROUNDS || 10);
+const RACE_TIMEOUT = 600_000; // many rounds on a shared 2-core machine: minutes, not seconds
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
 describe.runIf(onPostgres)(onPostgres ? "races (PostgreSQL)" : "races — skipped: needs TEST_DATABASE_URL (PostgreSQL)", () => {
@@ -39,7 +40,7 @@ describe.runIf(onPostgres)(onPostgres ? "races (PostgreSQL)" : "races — skippe
       const result = await closeProposal(t.db, p.id);
       expect(result!.yes + result!.no + result!.abstain).toBe(1);
     }
-  });
+  }, RACE_TIMEOUT);
 
   it(`join, admit, decline, remove and leave at once, ${ROUNDS} times: one membership whose history replays to its status`, async () => {
     const { council, founderId } = await makeCouncil(t.db, { joinPolicy: "APPROVAL" });
@@ -73,7 +74,7 @@ describe.runIf(onPostgres)(onPostgres ? "races (PostgreSQL)" : "races — skippe
       if (row.status === "PENDING") expect(row.admittedAt).toBeNull();
       if (["LEFT", "DECLINED", "REMOVED"].includes(row.status)) expect(row.endedAt).not.toBeNull();
     }
-  });
+  }, RACE_TIMEOUT);
 
   it(`ballots arriving while the vote closes, ${ROUNDS} times: the result is exactly the ballots accepted`, async () => {
     const { council, members } = await makeCouncilWithMembers(t.db, 11);
@@ -93,7 +94,7 @@ describe.runIf(onPostgres)(onPostgres ? "races (PostgreSQL)" : "races — skippe
       expect(result).toMatchObject({ yes: n("YES"), no: n("NO"), abstain: n("ABSTAIN") });
       expect(await t.db.result.count({ where: { proposalId: p.id } })).toBe(1);
     }
-  });
+  }, RACE_TIMEOUT);
 
   /** A council of 5 that elected its first two members as delegates; an election for the next
    * holders of the role (electing the 3rd and 2nd) and a recall of the 1st, both voted and lapsed. */
@@ -144,5 +145,5 @@ describe.runIf(onPostgres)(onPostgres ? "races (PostgreSQL)" : "races — skippe
       expect(await stateOf(raced), `round ${round} (${recallFirst ? "recall" : "election"} due first)`).toEqual(expected);
       expect(expected.results).toBe(2);
     }
-  });
+  }, RACE_TIMEOUT);
 });

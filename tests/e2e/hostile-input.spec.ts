@@ -115,6 +115,21 @@ test("malformed action payloads get a 400 and change nothing", async () => {
   }
 });
 
+test("hostile path segments on every download route: refused, never a 500", async () => {
+  const client = world().people.member!.client;
+  await fc.assert(
+    fc.asyncProperty(hostileString, fc.constantFrom("/api/proposals/{}/board.json", "/api/proposals/{}/board.csv", "/api/councils/{}/decisions.csv"), async (segment, route) => {
+      const res = await client.fetch(route.replace("{}", encodeURIComponent(segment).slice(0, 4000)));
+      await res.arrayBuffer();
+      // 4xx; or a redirect where the segment is empty ("//" is normalised by Next.js).
+      const what = `${route} with ${JSON.stringify(segment).slice(0, 80)}: ${res.status}`;
+      expect(res.status, what).toBeLessThan(500);
+      expect(res.status >= 400 || (segment.trim() === "" && res.status >= 300), what).toBe(true);
+    }),
+    { numRuns: 60, seed: 11 },
+  );
+});
+
 test("Markdown with script and HTML payloads is shown inert", async ({ page }) => {
   const w = world();
   const payloads = [

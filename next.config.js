@@ -8,10 +8,11 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // A separate build folder lets the test suite build and serve without touching the dev build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Static files skip proxy.ts (which sets the full set, with a CSP nonce, on everything else).
   async headers() {
     return [
       {
-        source: "/:path*",
+        source: "/_next/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -29,7 +29,8 @@ export default defineConfig({
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/councils`,
     timeout: 240_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 runs against a server already started with `npx tsx scripts/e2e-server.ts`.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -30,7 +30,10 @@ export default async function HomePage() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">Hello, {user.name}</h1>
-        <a href="/api/me/export.json" download className="text-sm font-medium text-emerald-800 underline">Your data (JSON)</a>
+        <span className="flex gap-4">
+          <a href="/api/me/export.json" download className="text-sm font-medium text-emerald-800 underline">Your data (JSON)</a>
+          <Link href="/account/password" className="text-sm font-medium text-emerald-800 underline">Change password</Link>
+        </span>
       </div>
       <section aria-labelledby="awaiting" className="space-y-3">
         <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>

@@ -7,7 +7,8 @@ export type DomainErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "INVALID"
-  | "CLOSED";
+  | "CLOSED"
+  | "RATE_LIMITED";
 
 export class DomainError extends Error {
   override name = "DomainError";
@@ -15,6 +16,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** RATE_LIMITED: seconds until trying again makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -6,6 +6,7 @@ import { getDb } from "./db/client";
 import { closeDueProposals } from "./proposals/service";
 import { sealAuditLog } from "./audit/log";
 import { runNotificationSweep } from "./notifications/dispatch";
+import { pruneLimits } from "./security/rate-limit";
 
 const problems = configProblems();
 if (problems.length) {
@@ -28,6 +29,11 @@ async function sweep() {
     await runNotificationSweep(await getDb()); // after sealing: it reads sealed entries only
   } catch (e) {
     console.warn("Sending notifications failed; retrying in a minute.", e instanceof Error ? e.message : e);
+  }
+  try {
+    await pruneLimits(await getDb()); // rate-limit windows that ended a day ago
+  } catch (e) {
+    console.warn("Pruning rate limits failed; retrying in a minute.", e instanceof Error ? e.message : e);
   }
 }
 

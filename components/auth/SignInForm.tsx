@@ -6,9 +6,22 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field, FormMessage, type FormState } from "@/components/ui/form";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** The sentence for a failed sign-in; the server sends only codes (lib/auth/options.ts). */
+function signInFailure(result: { error?: string | null } | null | undefined): string {
+  if (!result) return "Could not reach the server. Check your connection and try again.";
+  const limited = /^RateLimited:(\d+)$/.exec(result.error ?? "");
+  if (limited) {
+    const seconds = Number(limited[1]);
+    const when = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+    return `Too many sign-in attempts. Try again in ${when}.`;
+  }
+  if (result.error === "Unavailable") return "Plenum cannot check your password just now. Try again in a minute.";
+  return "That email and password do not match an account. Check them and try again.";
+}
+
+export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
-  const [state, setState] = useState<FormState>({ ok: false });
+  const [state, setState] = useState<FormState>(notice ? { ok: true, message: notice } : { ok: false });
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -31,11 +44,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.refresh();
       return;
     }
-    setState({
-      ok: false,
-      values: { email },
-      message: result ? "That email and password do not match an account. Check them and try again." : "Could not reach the server. Check your connection and try again.",
-    });
+    setState({ ok: false, values: { email }, message: signInFailure(result) });
   }
 
   return (

@@ -6,6 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type PrismaClient } from "../db";
 import { isDomainError } from "../errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/errors";
 import { currentUser, type SessionUser } from "../auth/session";
 import type { Receipt } from "../voting/receipt-format";
 
@@ -21,7 +22,7 @@ export interface FormState {
 
 export const initialFormState: FormState = { ok: false };
 
-const SECRET_FIELDS = new Set(["password"]);
+const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "confirmPassword"]);
 
 /**
  * PostgreSQL text cannot hold NUL, so it is dropped; line breaks are normalised to \n so a length
@@ -79,6 +80,11 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
       return error.fieldErrors
         ? { ok: false, message: "Please correct the highlighted fields.", fieldErrors: error.fieldErrors, values }
         : { ok: false, message: error.message, values };
+    }
+    if (isDatabaseUnavailable(error)) {
+      // An outage or an overload, not a bug: say so, and that trying again will work.
+      console.warn("Database unavailable during a server action:", error instanceof Error ? error.message : error);
+      return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values };
     }
     console.error("Unexpected error in server action", error);
     return { ok: false, message: "Something went wrong on our side and nothing was changed. Please try again.", values };

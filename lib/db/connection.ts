@@ -62,6 +62,8 @@ export function createPrismaClient(database: Database): PrismaClient {
   return new PrismaClient({
     adapter: database.adapter,
     omit: { user: { passwordHash: true } },
+    // A burst of votes queues for a pooled connection rather than failing after Prisma's default 2 s.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
 }
 

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "../actions/form-action";
 import { DomainError } from "../errors";
+import { limitBallots } from "../voting/limits";
 import { castRankedVote, createElection, nominate, respondToNomination } from "./service";
 import { rankingFromFields, ZCreateElection, ZNominate, ZRankedVote, ZRespondNomination } from "./schemas";
 
@@ -40,6 +41,7 @@ function ballotFromFields(fields: Record<string, string>) {
 export const castRankedVoteAction = formAction(
   ZRankedVote,
   async ({ proposalId, ranking }, { db, user }) => {
+    await limitBallots(db, user.id);
     const { receipt } = await castRankedVote(db, { proposalId, userId: user.id, ranking });
     revalidatePath(`/proposals/${proposalId}`);
     if (receipt) return { ok: true, message: "Your secret ballot is cast.", receipt };

@@ -5,10 +5,11 @@ import { currentUser } from "../auth/session";
 import { ZId } from "../councils/schemas";
 import { getDb } from "../db";
 import { isDomainError, type DomainErrorCode } from "../errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/errors";
 import { loadBoardFor } from "./access";
 
 const STATUS: Record<DomainErrorCode, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, CLOSED: 409,
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, CLOSED: 409, RATE_LIMITED: 429,
 };
 
 // Exports hold members' data: never cached by a shared cache, never sniffed into something else.
@@ -37,6 +38,7 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
     return await handler();
   } catch (e) {
     if (isDomainError(e)) return jsonError(STATUS[e.code], e.message);
+    if (isDatabaseUnavailable(e)) return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE);
     console.error("Export failed", e);
     return jsonError(500, "Something went wrong while preparing the download.");
   }

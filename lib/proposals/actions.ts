@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "../actions/form-action";
 import { castVote } from "../voting/service";
+import { limitBallots } from "../voting/limits";
 import { ZCastVote, ZCreateProposal, ZOpenVoting, ZProposalRef } from "./schemas";
 import { createProposal, openVoting, withdrawProposal } from "./service";
 
@@ -27,6 +28,7 @@ export const withdrawProposalAction = formAction(ZProposalRef, async ({ proposal
 const CHOICE_LABEL = { YES: "yes", NO: "no", ABSTAIN: "abstain" } as const;
 
 export const castVoteAction = formAction(ZCastVote, async (input, { db, user }) => {
+  await limitBallots(db, user.id);
   const { receipt } = await castVote(db, { ...input, userId: user.id });
   revalidatePath(`/proposals/${input.proposalId}`);
   if (receipt) return { ok: true, message: "Your secret ballot is cast.", receipt };

@@ -7,6 +7,7 @@
 // one member at two app processes sharing the database: one ballot, and the per-account rate limit
 // holds across both. Needs TEST_DATABASE_URL (or the local PostgreSQL), and root to stop
 // PostgreSQL (FAULTS_SKIP_DB_STOP=1 skips that phase). PostgreSQL is always started again.
+import { writeFileSync } from "node:fs";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -28,9 +29,11 @@ const dbName = `plenum_faults_${randomBytes(4).toString("hex")}`;
 const dbUrl = (() => { const u = new URL(ADMIN_URL); u.pathname = `/${dbName}`; return u.toString(); })();
 
 let failures = 0;
+let passes = 0;
 function check(ok: boolean, what: string) {
   console.log(`${ok ? "  ✓" : "  ✘"} ${what}`);
-  if (!ok) failures++;
+  if (ok) passes++;
+  else failures++;
 }
 
 // ————— PostgreSQL: stop and (always) start again —————
@@ -327,4 +330,6 @@ try {
   }
 }
 console.log(failures ? `\nFaults: ${failures} check(s) failed` : "\nFaults: every check passed");
+// npm test (scripts/test.ts) adds these checks to its totals.
+if (process.env.FAULTS_REPORT) writeFileSync(process.env.FAULTS_REPORT, JSON.stringify({ passed: passes, failed: failures }));
 process.exit(failures ? 1 : 0);

@@ -57,6 +57,21 @@ if (!chromium) {
   } else if (exitCode) totals.failed += 1;
 }
 
+// Faults (scripts/test-faults.ts): stopping PostgreSQL and killing the app under a vote load. It
+// stops the PostgreSQL server of this machine for a few seconds, so it runs only where that is
+// expected: under CI with TEST_DATABASE_URL (as .ci/run sets), or when PLENUM_FAULTS=1 asks for it.
+if (!e2eOnly && process.env.TEST_DATABASE_URL && (process.env.CI === "true" || process.env.PLENUM_FAULTS === "1")) {
+  const out = path.join(resultsDir, "faults.json");
+  run("Faults: PostgreSQL stopped and the app killed under a vote load (npm run test:faults)", "node_modules/tsx/dist/cli.mjs", ["scripts/test-faults.ts"], { FAULTS_REPORT: out });
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, "utf8")) as { passed: number; failed: number };
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+  } else if (exitCode) totals.failed += 1;
+} else if (!e2eOnly) {
+  console.log("\n• Fault tests not run here (they stop PostgreSQL): CI runs them; `npm run test:faults` runs them on demand.");
+}
+
 if (exitCode && totals.failed === 0) totals.failed = 1; // a runner crashed before reporting
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode);

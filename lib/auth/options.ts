@@ -57,8 +57,10 @@ export function authOptions(): NextAuthOptions {
           return token;
         }
         // A session from before a password change (or of a deleted account) is emptied: next-auth
-        // then reports no user, and currentUser() refuses it too.
-        if (token.sub && !(await sessionStillValid(token.sub, token.sv))) return {};
+        // then reports no user. If the database cannot be reached the token is kept as it is:
+        // currentUser() checks the version again and, needing the database, refuses with "try
+        // again" instead of telling the person their session ended.
+        if (token.sub && !(await sessionStillValid(token.sub, token.sv).catch(() => true))) return {};
         return token;
       },
       session({ session, token }) {

@@ -44,9 +44,13 @@ function stopper(child: ChildProcess) {
 
 /** `next start` on the bench build; `env` carries the database URL and the shared secrets. */
 export async function startNext(name: string, port: number, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROF=dir: V8 CPU profiles of the servers, written when they stop (bench/profile-summary.ts reads them).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    env: {
+      ...env, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   for (const stream of [child.stdout!, child.stderr!]) {

@@ -170,6 +170,13 @@ async function timeMany(n: number, fn: () => Promise<unknown>): Promise<{ p50: n
   return { p50: percentile(t, 50), p95: percentile(t, 95), max: t.at(-1)! };
 }
 
+/** Unmeasured requests first, so lazily loaded route code and the JIT are warm when timing starts. */
+async function warm(baseUrl: string, paths: string[], headers: Record<string, string>, n = 16): Promise<void> {
+  for (let i = 0; i < n; i += 4) {
+    await Promise.all(paths.slice(0, 4).map(async (p, k) => (await fetch(`${baseUrl}${paths[(i + k) % paths.length] ?? p}`, { headers })).arrayBuffer()));
+  }
+}
+
 async function withMemory<T extends LoadFigures>(servers: Server[], run: () => Promise<T>): Promise<T & { rssMb: Record<string, number> }> {
   const watch = watchMemory(servers);
   try {
@@ -217,7 +224,7 @@ async function main() {
   const castCouncil = await timed("cast-vote council", () => seedCouncil(db, client, { slug: "bench-cast", name: "Bench Referendum Council", members: SIZES.castMembers }));
   const castProposals: Record<string, string> = {};
   if (only.has("cast") || only.has("stateless")) {
-    for (const key of ["c1", "c16", "c64", "half", "lb", "base-c1", "base-c16", "base-c64"]) {
+    for (const key of ["warm", "c1", "c16", "c64", "half", "lb", "base-c1", "base-c16", "base-c64"]) {
       castProposals[key] = await openMotion(db, castCouncil.id, `Bench vote ${key}`);
     }
   }
@@ -277,6 +284,11 @@ async function main() {
 
     // ---- 1. Cast vote, and the raw baseline at the same concurrency ----------------------------
     let peak = 0;
+    if (only.has("cast") || only.has("stateless")) {
+      // Warm the vote path on a proposal of its own: 32 members vote there first, unmeasured.
+      const warmPlan = planCast(castProposals.warm!, everyone.slice(0, 32), cookies, base, castAction);
+      await runJobs(base, warmPlan.jobs, { concurrency: 4 });
+    }
     if (only.has("cast")) {
       for (const c of CONCURRENCIES) {
         const members = c === 1 ? everyone.slice(0, SIZES.c1Members) : everyone;
@@ -307,6 +319,7 @@ async function main() {
     if (only.has("results")) {
       for (const r of results) {
         log(`results page, ${r.size.toLocaleString("en")} votes…`);
+        await warm(base, [`/proposals/${r.proposalId}`], { cookie: adminCookie });
         const figures = await withMemory([server], () => runPages(base, [`/proposals/${r.proposalId}`], { cookie: adminCookie }, {
           concurrency: PAGE_CONCURRENCY, seconds: SIZES.pageSeconds, check: (s, b) => s === 200 && b.includes('data-testid="outcome"'),
         }));
@@ -325,6 +338,7 @@ async function main() {
       stv = { ...runStvBench({ ballots: SIZES.stvBallots, repeats: 3 }), ...(election ? { closeMs: election.closeMs } : {}) };
       for (const c of stv.counts) log(`  ${c.seats} seat(s): ${c.ms.map((m) => m.toFixed(0)).join(", ")} ms`);
       if (election) {
+        await warm(base, [`/proposals/${election.proposalId}`], { cookie: adminCookie });
         const figures = await withMemory([server], () => runPages(base, [`/proposals/${election!.proposalId}`], { cookie: adminCookie }, {
           concurrency: PAGE_CONCURRENCY, seconds: SIZES.pageSeconds, check: (s, b) => s === 200 && b.includes('data-testid="outcome"'),
         }));
@@ -339,17 +353,34 @@ async function main() {
       const councilPaths = browseSlugs.flatMap((s, i) => [`/councils/${s}`, `/councils/${s}?page=${1 + (i % pages)}`]);
       shuffle(councilPaths);
       log(`browse: council pages with their proposal lists…`);
+      await warm(base, councilPaths, { cookie: adminCookie });
       const councilFigures = await withMemory([server], () => runPages(base, councilPaths, { cookie: adminCookie }, {
         concurrency: PAGE_CONCURRENCY, seconds: SIZES.pageSeconds, check: (s, b) => s === 200 && b.includes('id="proposals"'),
       }));
       workloads.push({ group: "Browse", name: `council page + proposal list (${SIZES.browseCouncils.toLocaleString("en")} councils, ${(SIZES.browseCouncils * SIZES.browsePerCouncil).toLocaleString("en")} proposals)`, figures: councilFigures });
       const listPages = Math.ceil(SIZES.browseCouncils / 20);
       const listPaths = Array.from({ length: 50 }, (_, i) => `/councils?page=${1 + ((i * 7) % listPages)}`);
+      await warm(base, listPaths, { cookie: adminCookie });
       const listFigures = await withMemory([server], () => runPages(base, listPaths, { cookie: adminCookie }, {
         concurrency: PAGE_CONCURRENCY, seconds: SIZES.pageSeconds, check: (s, b) => s === 200 && b.includes("Neighbourhood Assembly"),
       }));
       workloads.push({ group: "Browse", name: "council directory (/councils, paginated)", figures: listFigures });
       log(`  council page p95 ${councilFigures.p95.toFixed(0)} ms; directory p95 ${listFigures.p95.toFixed(0)} ms`);
+      if (results.length) {
+        // The councils behind the results: their pages count members, their directory entries too.
+        const big = Math.max(...SIZES.resultSizes);
+        await warm(base, [`/councils/bench-results-${big}`], { cookie: adminCookie });
+        const bigFigures = await withMemory([server], () => runPages(base, [`/councils/bench-results-${big}`, `/councils/bench-results-${big}?members=2`], { cookie: adminCookie }, {
+          concurrency: PAGE_CONCURRENCY, seconds: SIZES.pageSeconds, check: (s, b) => s === 200 && b.includes('id="proposals"'),
+        }));
+        workloads.push({ group: "Browse", name: `council page of the ${big.toLocaleString("en")}-member council`, figures: bigFigures });
+        await warm(base, ["/councils?q=Bench+Assembly"], { cookie: adminCookie });
+        const searchFigures = await withMemory([server], () => runPages(base, ["/councils?q=Bench+Assembly"], { cookie: adminCookie }, {
+          concurrency: PAGE_CONCURRENCY, seconds: SIZES.pageSeconds, check: (s, b) => s === 200 && b.includes("Bench Assembly"),
+        }));
+        workloads.push({ group: "Browse", name: `council directory search listing the ${SIZES.resultSizes.length} big councils`, figures: searchFigures });
+        log(`  big council page p95 ${bigFigures.p95.toFixed(0)} ms; directory of big councils p95 ${searchFigures.p95.toFixed(0)} ms`);
+      }
     }
 
     // ---- 5. Stateless: two instances behind a round-robin balancer ------------------------------
@@ -359,6 +390,8 @@ async function main() {
       try {
         const plan = planCast(castProposals.lb!, everyone, cookies, balancer.url, castAction);
         log(`stateless: cast vote through the balancer to two instances, concurrency 64, ${plan.jobs.length} requests…`);
+        await warm(balancer.url, [`/proposals/${castProposals.lb}`], { cookie: cookies.get(1)! }, 8);
+        await runJobs(balancer.url, planCast(castProposals.warm!, everyone.slice(32, 48), cookies, balancer.url, castAction).jobs, { concurrency: 4 });
         const figures = await withMemory([server, second, balancer], () => runJobs(balancer.url, plan.jobs, { concurrency: 64 }));
         checks["two instances"] = await checkCast(db, client, plan);
         workloads.push({ group: "Stateless", name: "cast vote via balancer → 2 × next start, concurrency 64", figures, check: checks["two instances"] });

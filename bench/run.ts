@@ -16,7 +16,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { countVotes } from "../lib/voting/service";
 import { runStvBench, type StvFigures } from "./stv-count";
 import { runBaseline, runJobs, runPages, percentile, type Job, type LoadFigures } from "./lib/load";
-import { BENCH_DIST_DIR, startBalancer, startNext, watchMemory, type Server } from "./lib/server";
+import { BENCH_DIST_DIR, startBalancer, startNext, watchCpu, watchMemory, type Server } from "./lib/server";
 import { actionBody, actionId, mintSessionCookie, proposalRouterState, sessionEmail, signInOverHttp } from "./lib/http";
 import {
   ADMIN_EMAIL, ADMIN_ID, BENCH_PASSWORD, closeNow, memberEmail, memberId, openElection, openMotion,
@@ -177,11 +177,21 @@ async function warm(baseUrl: string, paths: string[], headers: Record<string, st
   }
 }
 
-async function withMemory<T extends LoadFigures>(servers: Server[], run: () => Promise<T>): Promise<T & { rssMb: Record<string, number> }> {
+let databaseName = "";
+
+/** Runs a workload while watching the servers' memory and the CPU the servers and the database spend. */
+async function withMemory<T extends LoadFigures>(servers: Server[], run: () => Promise<T>): Promise<T & { rssMb: Record<string, number>; cpuMsPerRequest: { server: number; database: number } }> {
   const watch = watchMemory(servers);
+  const cpu = watchCpu(servers, databaseName);
   try {
     const figures = await run();
-    return { ...figures, rssMb: Object.fromEntries(Object.entries(watch.stop()).map(([k, v]) => [k, Math.round(v / 2 ** 20)])) };
+    const used = cpu.stop();
+    const n = Math.max(1, figures.requests);
+    return {
+      ...figures,
+      rssMb: Object.fromEntries(Object.entries(watch.stop()).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
+      cpuMsPerRequest: { server: used.serverMs / n, database: used.databaseMs / n },
+    };
   } finally {
     watch.stop();
   }
@@ -190,6 +200,7 @@ async function withMemory<T extends LoadFigures>(servers: Server[], run: () => P
 async function main() {
   const started = Date.now();
   const url = databaseUrl();
+  databaseName = new URL(url).pathname.slice(1);
   const secrets = sharedSecrets();
   Object.assign(process.env, { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: secrets.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY });
   log(`Plenum bench (${quick ? "quick" : "full"}), ${cpus().length} cores (${cpus()[0]?.model.trim()}), database ${new URL(url).pathname.slice(1)}`);
@@ -296,7 +307,7 @@ async function main() {
         log(`cast vote, concurrency ${c}: ${plan.jobs.length} requests…`);
         const figures = await withMemory([server], () => runJobs(base, plan.jobs, { concurrency: c }));
         checks[`cast c=${c}`] = await checkCast(db, client, plan);
-        const baseline = await runBaseline(url, castProposals[`base-c${c}`]!, members.map(memberId), { concurrency: c });
+        const baseline = await withMemory([], () => runBaseline(url, castProposals[`base-c${c}`]!, members.map(memberId), { concurrency: c }));
         workloads.push({ group: "Cast vote", name: `full stack, concurrency ${c}`, figures, baseline, check: checks[`cast c=${c}`] });
         workloads.push({ group: "Cast vote", name: `raw pg INSERT … ON CONFLICT, concurrency ${c}`, figures: baseline });
         log(`  ${figures.throughput.toFixed(0)} votes/s (p99 ${figures.p99.toFixed(0)} ms, ${figures.errors} errors) vs raw ${baseline.throughput.toFixed(0)}/s; check ${checks[`cast c=${c}`]!.ok ? "ok" : "FAILED"}`);

@@ -9,8 +9,8 @@ import type { StvFigures } from "../stv-count";
 export interface Workload {
   group: string;
   name: string;
-  figures: LoadFigures & { rssMb?: Record<string, number> };
-  baseline?: LoadFigures;
+  figures: LoadFigures & { rssMb?: Record<string, number>; cpuMsPerRequest?: { server: number; database: number } };
+  baseline?: LoadFigures & { cpuMsPerRequest?: { server: number; database: number } };
   check?: { ok: boolean; acknowledged: number; rows: number; missing: number; wrongChoice: number; unexpectedRows: number; tallyMatchesRows: boolean; auditEntries: number };
 }
 
@@ -62,6 +62,29 @@ function targets(r: Report): string[][] {
   return rows;
 }
 
+/** The design peak of a 10-million-member referendum (docs/scaling.md derives it). */
+export const REFERENDUM_PEAK_VOTES_PER_SECOND = 2_000;
+const TARGET_UTILISATION = 0.7;
+
+/** Cores a referendum's peak needs, from the CPU the server and the database spent per vote here. */
+function capacity(r: Report): string[] {
+  const one = r.workloads.find((x) => x.name === "full stack, concurrency 64");
+  const two = r.workloads.find((x) => x.group === "Stateless");
+  const cpu = one?.figures.cpuMsPerRequest;
+  if (!one || !cpu || cpu.server <= 0) return [];
+  const P = REFERENDUM_PEAK_VOTES_PER_SECOND;
+  const appCores = (P * cpu.server) / 1000 / TARGET_UTILISATION;
+  const dbCores = (P * cpu.database) / 1000 / TARGET_UTILISATION;
+  const raw = one.baseline?.cpuMsPerRequest?.database;
+  return [
+    `- One vote through the full stack cost **${cpu.server.toFixed(1)} ms of server CPU** and **${cpu.database.toFixed(2)} ms of PostgreSQL CPU** (concurrency 64, one \`next start\`)` +
+      (raw ? `; the raw INSERT cost ${raw.toFixed(2)} ms of PostgreSQL CPU.` : "."),
+    `- So one server core serves about **${n0(1000 / cpu.server)} votes/s** and one database core about **${n0(1000 / Math.max(cpu.database, 0.001))} votes/s** at full use.`,
+    `- Measured here on ${r.machine.cores} shared cores: ${n0(one.figures.throughput)} votes/s with one process` + (two ? `, ${n0(two.figures.throughput)} votes/s with two behind the balancer.` : "."),
+    `- A referendum peak of ${n0(P)} votes/s at ${TARGET_UTILISATION * 100} % utilisation needs about **${appCores.toFixed(0)} app cores** and **${dbCores.toFixed(1)} database cores** (primary).`,
+  ];
+}
+
 export function toMarkdown(r: Report): string {
   const lines: string[] = [];
   lines.push(`# Plenum benchmark — ${r.mode} run, ${r.at.slice(0, 16).replace("T", " ")} UTC`, "");
@@ -69,16 +92,19 @@ export function toMarkdown(r: Report): string {
     "Load generator, server(s) and database share the cores. Latencies in ms, measured by the load generator per request.", "");
   lines.push("## Targets (issue 6)", "", "| Target | Measured | |", "|---|---|---|");
   for (const row of targets(r)) lines.push(`| ${row.join(" | ")} |`);
-  lines.push("", "## Workloads", "", "| Workload | Requests | Conc. | Throughput /s | p50 | p95 | p99 | Errors | Server RSS MB | vs raw | Check |", "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+  lines.push("", "## Workloads", "", "| Workload | Requests | Conc. | Throughput /s | p50 | p95 | p99 | Errors | Server RSS MB | CPU ms/request (server + db) | vs raw | Check |", "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|");
   let group = "";
   for (const x of r.workloads) {
-    if (x.group !== group) { group = x.group; lines.push(`| **${group}** | | | | | | | | | | |`); }
+    if (x.group !== group) { group = x.group; lines.push(`| **${group}** | | | | | | | | | | | |`); }
     const f = x.figures;
     const rss = f.rssMb ? Object.entries(f.rssMb).map(([k, v]) => (Object.keys(f.rssMb!).length > 1 ? `${k} ${v}` : `${v}`)).join(", ") : "–";
     const ratio = x.baseline ? `${(f.throughput / x.baseline.throughput).toFixed(3)} ×` : "";
     const check = x.check ? (x.check.ok ? `✔ ${x.check.acknowledged} acknowledged = ${x.check.rows} rows` : `✘ ${JSON.stringify(x.check)}`) : "";
-    lines.push(`| ${x.name} | ${n0(f.requests)} | ${f.concurrency} | ${f.throughput.toFixed(1)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.errors} | ${rss} | ${ratio} | ${check} |`);
+    const cpu = f.cpuMsPerRequest ? `${f.cpuMsPerRequest.server.toFixed(1)} + ${f.cpuMsPerRequest.database.toFixed(2)}` : "–";
+    lines.push(`| ${x.name} | ${n0(f.requests)} | ${f.concurrency} | ${f.throughput.toFixed(1)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.errors} | ${rss} | ${cpu} | ${ratio} | ${check} |`);
   }
+  const cap = capacity(r);
+  if (cap.length) lines.push("", "## Capacity arithmetic (docs/scaling.md)", "", ...cap);
   if (r.tallies.length) {
     lines.push("", "## Tallies of closed motions", "", "| Votes | Count at close (stores the result) | Stored tally p50 / p95 | Full recount p50 (countVotes) |", "|---:|---:|---:|---:|");
     for (const t of r.tallies) lines.push(`| ${n0(t.votes)} | ${ms(t.closeMs)} | ${ms(t.storedTally.p50)} / ${ms(t.storedTally.p95)} | ${ms(t.liveRecount.p50)} |`);

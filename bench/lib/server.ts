@@ -122,3 +122,68 @@ export function watchMemory(servers: Server[]) {
     },
   };
 }
+
+const TICK_MS = 10; // CLK_TCK is 100 on Linux
+
+function pidsUnder(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  const out: number[] = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    out.push(p);
+    stack.push(...(children.get(p) ?? []));
+  }
+  return out;
+}
+
+/** CPU time (user + system, ms) a process has used so far. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU used by the servers' process trees and by the PostgreSQL backends serving one database (their
+ * process titles name it), plus the WAL writer, between start() and stop(). Backends of other
+ * databases (anyone else's tests) are not counted.
+ */
+export function watchCpu(servers: Server[], database: string) {
+  const dbPids = () => {
+    const pids: number[] = [];
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+        if (cmd.startsWith("postgres:") && (cmd.includes(` ${database} `) || cmd.includes("walwriter"))) pids.push(Number(entry));
+      } catch {
+        // gone
+      }
+    }
+    return pids;
+  };
+  const serverPids = () => servers.flatMap((s) => pidsUnder(s.child.pid!));
+  const before = new Map<number, number>();
+  for (const p of [...serverPids(), ...dbPids()]) before.set(p, cpuMs(p));
+  return {
+    stop(): { serverMs: number; databaseMs: number } {
+      const used = (pids: number[]) => pids.reduce((sum, p) => sum + Math.max(0, cpuMs(p) - (before.get(p) ?? 0)), 0);
+      return { serverMs: used(serverPids()), databaseMs: used(dbPids()) };
+    },
+  };
+}

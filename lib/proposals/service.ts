@@ -7,7 +7,7 @@ import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
 import { countVotes } from "../voting/service";
 import { closeMotionInTx } from "../voting/close-motion";
-import { recordElectorate } from "../voting/electorate";
+import { OPEN_VOTING_TRANSACTION, recordElectorate } from "../voting/electorate";
 import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
@@ -110,7 +110,7 @@ export async function openVoting(
       where: { id: proposalId },
       data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, secretBallot, ...electorate },
     });
-  });
+  }, OPEN_VOTING_TRANSACTION);
 }
 
 /**

@@ -178,17 +178,29 @@ async function warm(baseUrl: string, paths: string[], headers: Record<string, st
 }
 
 let databaseName = "";
+let walClient: pg.Client | null = null;
+
+async function walLsn(): Promise<string | null> {
+  if (!walClient) return null;
+  return (await walClient.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0]!.lsn;
+}
 
 /** Runs a workload while watching the servers' memory and the CPU the servers and the database spend. */
-async function withMemory<T extends LoadFigures>(servers: Server[], run: () => Promise<T>): Promise<T & { rssMb: Record<string, number>; cpuMsPerRequest: { server: number; database: number } }> {
+async function withMemory<T extends LoadFigures>(servers: Server[], run: () => Promise<T>): Promise<T & { rssMb: Record<string, number>; cpuMsPerRequest: { server: number; database: number }; walBytesPerRequest: number | null }> {
   const watch = watchMemory(servers);
   const cpu = watchCpu(servers, databaseName);
+  const lsnBefore = await walLsn();
   try {
     const figures = await run();
     const used = cpu.stop();
     const n = Math.max(1, figures.requests);
+    const lsnAfter = await walLsn();
+    const wal = lsnBefore && lsnAfter && walClient
+      ? Number((await walClient.query<{ d: string }>("SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::text AS d", [lsnAfter, lsnBefore])).rows[0]!.d) / n
+      : null;
     return {
       ...figures,
+      walBytesPerRequest: wal,
       rssMb: Object.fromEntries(Object.entries(watch.stop()).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
       cpuMsPerRequest: { server: used.serverMs / n, database: used.databaseMs / n },
     };
@@ -216,6 +228,7 @@ async function main() {
   const db = createPrismaClient(database);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  walClient = client;
   const pgVersion = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
   const syncCommit = (await client.query<{ synchronous_commit: string }>("SHOW synchronous_commit")).rows[0]!.synchronous_commit;
 

@@ -9,8 +9,8 @@ import type { StvFigures } from "../stv-count";
 export interface Workload {
   group: string;
   name: string;
-  figures: LoadFigures & { rssMb?: Record<string, number>; cpuMsPerRequest?: { server: number; database: number } };
-  baseline?: LoadFigures & { cpuMsPerRequest?: { server: number; database: number } };
+  figures: LoadFigures & { rssMb?: Record<string, number>; cpuMsPerRequest?: { server: number; database: number }; walBytesPerRequest?: number | null };
+  baseline?: LoadFigures & { cpuMsPerRequest?: { server: number; database: number }; walBytesPerRequest?: number | null };
   check?: { ok: boolean; acknowledged: number; rows: number; missing: number; wrongChoice: number; unexpectedRows: number; tallyMatchesRows: boolean; auditEntries: number };
 }
 
@@ -76,7 +76,9 @@ function capacity(r: Report): string[] {
   const appCores = (P * cpu.server) / 1000 / TARGET_UTILISATION;
   const dbCores = (P * cpu.database) / 1000 / TARGET_UTILISATION;
   const raw = one.baseline?.cpuMsPerRequest?.database;
+  const wal = one.figures.walBytesPerRequest;
   return [
+    ...(wal ? [`- Each vote wrote about **${n0(wal)} bytes of WAL** (the vote row, its audit entry, their indexes, the commit)` + (one.baseline?.walBytesPerRequest ? `; the raw INSERT ${n0(one.baseline.walBytesPerRequest)} bytes.` : ".")] : []),
     `- One vote through the full stack cost **${cpu.server.toFixed(1)} ms of server CPU** and **${cpu.database.toFixed(2)} ms of PostgreSQL CPU** (concurrency 64, one \`next start\`)` +
       (raw ? `; the raw INSERT cost ${raw.toFixed(2)} ms of PostgreSQL CPU.` : "."),
     `- So one server core serves about **${n0(1000 / cpu.server)} votes/s** and one database core about **${n0(1000 / Math.max(cpu.database, 0.001))} votes/s** at full use.`,

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { z } from "zod";
 import { forbidden, notFound } from "next/navigation";
 import { ElectionResult } from "@/components/elections/ElectionResult";
 import { Nominations } from "@/components/elections/Nominations";
@@ -34,6 +35,8 @@ import { SecretBallotBoard } from "@/components/proposals/SecretBallotBoard";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const ZRollPage = z.coerce.number().int().min(1).max(100_000).catch(1);
+
 const when = (d: Date) => `${d.toUTCString().slice(0, 22)} UTC`;
 const day = (d: Date) => d.toUTCString().slice(5, 16);
 
@@ -53,7 +56,8 @@ async function load(rawId: string, viewerId: string) {
 
 export default async function ProposalPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { track } = await searchParams;
+  const { track, roll } = await searchParams;
+  const rollPage = ZRollPage.parse(roll);
   const user = await requireUser(`/proposals/${encodeURIComponent(id)}`);
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
@@ -75,7 +79,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const decision = !result || kind === "ELECTION" ? null
     : federationCount ? decideFederation(federationCount.mandates, result.electorateSize, rules).decision
     : decideOutcome(result, result.electorateSize, rules);
-  const rollCall = await findRollCall(db, proposal, status, charter.liveResults);
+  const rollCall = await findRollCall(db, proposal, status, charter.liveResults, rollPage);
   const isAuthor = proposal.authorId === user.id;
   // A federation motion is opened by its author alone; a mandate vote opens with the federation's.
   const canOpen = status === "deliberation" && kind !== "MANDATE" &&
@@ -223,7 +227,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} /> : null}
+      {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} page={rollCall.page} pages={rollCall.pages}
+        href={(n) => `/proposals/${proposal.id}?roll=${n}#roll-call`} /> : null}
 
       {secretBoard ? (
         <SecretBallotBoard proposalId={proposal.id} participants={secretBoard.participants} check={secretBoard.check}

@@ -243,12 +243,12 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
     proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible), liveTally,
     /** Secret ballots: that this member has cast theirs (what it says is not known here). */
     castSecretBallot: Boolean(participation),
-    ...(await findKindDetails(db, proposal, viewerId)),
+    ...(await findKindDetails(db, proposal, viewerId, status)),
   };
 }
 
 /** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
-async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
+async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string, status: ReturnType<typeof proposalStatus>) {
   switch (proposal.kind) {
     case "ELECTION": {
       const [role, nominations, myRanking, members] = await Promise.all([
@@ -259,12 +259,17 @@ async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: s
           orderBy: { nominee: { name: "asc" } },
         }),
         db.rankedVote.findUnique({ where: { proposalId_userId: { proposalId: proposal.id, userId: viewerId } }, select: { ranking: true } }),
-        db.membership.findMany({
-          where: { councilId: proposal.councilId, status: "ACTIVE" },
-          select: { user: { select: { id: true, name: true } } },
-          orderBy: { user: { name: "asc" } },
-          take: 500,
-        }),
+        // Who can be nominated: only asked while nominations are open. Sorting a big council's
+        // members by name is the costliest read on the page, and a closed election's page (with a
+        // million ballots) has no use for it.
+        status === "deliberation"
+          ? db.membership.findMany({
+              where: { councilId: proposal.councilId, status: "ACTIVE" },
+              select: { user: { select: { id: true, name: true } } },
+              orderBy: { user: { name: "asc" } },
+              take: 500,
+            })
+          : [],
       ]);
       return { election: { role, nominations, myRanking: myRanking?.ranking ?? null, members: members.map((m) => m.user) } };
     }

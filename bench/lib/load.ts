@@ -2,6 +2,7 @@
 // kept per request so p50/p95/p99 come from every response, not from a histogram's buckets.
 import autocannon from "autocannon";
 import pg from "pg";
+import { cpuMs } from "./server";
 
 export interface LoadFigures {
   requests: number;
@@ -123,9 +124,12 @@ export async function runPages(baseUrl: string, paths: string[], headers: Record
  * member (10 % of them a second time, a change of mind, as in the HTTP workload), sent with plain
  * `pg` at `concurrency` connections, each an autocommit transaction (synchronous_commit on).
  */
-export async function runBaseline(databaseUrl: string, proposalId: string, users: string[], { concurrency }: { concurrency: number }): Promise<LoadFigures> {
+export async function runBaseline(databaseUrl: string, proposalId: string, users: string[], { concurrency }: { concurrency: number }): Promise<LoadFigures & { cpuMsPerRequest: { server: number; database: number } }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
   const clients = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
+  // The CPU the database spends on these statements: their backends' own CPU time, read before the pool closes.
+  const backends = await Promise.all(clients.map(async (c) => (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid));
+  const cpuBefore = backends.map(cpuMs);
   const sync = (await clients[0]!.query("SHOW synchronous_commit")).rows[0] as { synchronous_commit: string };
   if (sync.synchronous_commit !== "on") throw new Error(`synchronous_commit is ${sync.synchronous_commit}; the baseline must run with it on`);
   const work: { userId: string; choice: string }[] = users.map((userId, n) => ({ userId, choice: ["YES", "NO", "ABSTAIN"][n % 3]! }));
@@ -152,7 +156,8 @@ export async function runBaseline(databaseUrl: string, proposalId: string, users
     }
   }));
   const seconds = (performance.now() - started) / 1000;
+  const databaseMs = backends.reduce((sum, pid, i) => sum + cpuMs(pid) - cpuBefore[i]!, 0);
   for (const c of clients) c.release();
   await pool.end();
-  return summarise(latencies, concurrency, seconds, failed);
+  return { ...summarise(latencies, concurrency, seconds, failed), cpuMsPerRequest: { server: 0, database: databaseMs / Math.max(1, work.length) } };
 }

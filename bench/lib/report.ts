@@ -19,7 +19,7 @@ type Timing = { p50: number; p95: number; max: number };
 export interface Report {
   mode: "quick" | "full";
   at: string;
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; synchronousCommit: string };
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; synchronousCommit: string; serverHeapMb: number | null };
   sizes: Record<string, unknown>;
   seedSeconds: Record<string, number>;
   workloads: Workload[];
@@ -50,9 +50,11 @@ function targets(r: Report): string[][] {
     rows.push([`${n0(r.stv.ballots)}-ballot STV count ≤ 2 s (pure module)`, `worst ${ms(worst)} ms (${r.stv.counts.map((c) => `${c.seats} seat${c.seats > 1 ? "s" : ""}: ${c.ms.map(ms).join(" / ")} ms`).join("; ")})`, worst <= 2000 ? "met" : "**not met**"]);
   }
   const pages = r.workloads.filter((x) => x.group === "Results" || x.group === "Election count" || x.name.startsWith("council page"));
-  if (pages.length) {
-    const worst = pages.reduce((a, b) => (b.figures.p95 > a.figures.p95 ? b : a));
-    rows.push(["Results page and council page p95 ≤ 100 ms", `worst p95 ${ms(worst.figures.p95)} ms (${worst.name})`, worst.figures.p95 <= 100 ? "met" : "**not met**"]);
+  for (const concurrency of [...new Set(pages.map((x) => x.figures.concurrency))].sort((a, b) => a - b)) {
+    const at = pages.filter((x) => x.figures.concurrency === concurrency);
+    const worst = at.reduce((a, b) => (b.figures.p95 > a.figures.p95 ? b : a));
+    rows.push([`Results page and council page p95 ≤ 100 ms (${concurrency === 1 ? "one request at a time" : `${concurrency} at a time`})`,
+      `worst p95 ${ms(worst.figures.p95)} ms (${worst.name}); ${at.filter((x) => x.figures.p95 <= 100).length} of ${at.length} pages within`, worst.figures.p95 <= 100 ? "met" : "**not met**"]);
   }
   const rss = r.workloads.flatMap((x) => Object.entries(x.figures.rssMb ?? {}).filter(([k]) => k.startsWith("next")).map(([, v]) => v));
   if (rss.length) {
@@ -91,7 +93,8 @@ export function toMarkdown(r: Report): string {
   const lines: string[] = [];
   lines.push(`# Plenum benchmark — ${r.mode} run, ${r.at.slice(0, 16).replace("T", " ")} UTC`, "");
   lines.push(`Machine: **${r.machine.cores} cores** (${r.machine.cpu}), ${r.machine.memoryGb} GiB; Node ${r.machine.node}; PostgreSQL ${r.machine.postgres} on the same machine, synchronous_commit ${r.machine.synchronousCommit}. ` +
-    "Load generator, server(s) and database share the cores. Latencies in ms, measured by the load generator per request.", "");
+    "Load generator, server(s) and database share the cores. Latencies in ms, measured by the load generator per request. " +
+    (r.machine.serverHeapMb ? `Servers run with \`--max-old-space-size=${r.machine.serverHeapMb}\` (decision 011).` : "Servers run with V8's default heap limit."), "");
   lines.push("## Targets (issue 6)", "", "| Target | Measured | |", "|---|---|---|");
   for (const row of targets(r)) lines.push(`| ${row.join(" | ")} |`);
   lines.push("", "## Workloads", "", "| Workload | Requests | Conc. | Throughput /s | p50 | p95 | p99 | Errors | Server RSS MB | CPU ms/request (server + db) | vs raw | Check |", "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|");

@@ -15,6 +15,7 @@ export interface Server {
 }
 
 export const BENCH_DIST_DIR = ".next-bench";
+export const SERVER_HEAP_MB = 384;
 
 async function waitForHttp(url: string, child: ChildProcess, what: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -46,6 +47,10 @@ function stopper(child: ChildProcess) {
 export async function startNext(name: string, port: number, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<Server> {
   // BENCH_CPU_PROF=dir: V8 CPU profiles of the servers, written when they stop (bench/profile-summary.ts reads them).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  // The heap limit an instance is deployed with (decision 011): V8 otherwise lets garbage pile up to
+  // a fraction of the machine's memory before collecting it. BENCH_NODE_HEAP_MB=0 keeps V8's default.
+  const heapMb = Number(process.env.BENCH_NODE_HEAP_MB ?? SERVER_HEAP_MB);
+  if (heapMb > 0) profile.push(`--max-old-space-size=${heapMb}`);
   const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
@@ -148,7 +153,7 @@ function pidsUnder(pid: number): number[] {
 }
 
 /** CPU time (user + system, ms) a process has used so far. */
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

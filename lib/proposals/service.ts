@@ -123,8 +123,15 @@ export async function closeProposal(db: PrismaClient, proposalId: string) {
     const proposal = await lockProposal(tx, proposalId);
     if (proposalStatus(proposal) !== "closed") return null;
     return closeInTx(tx, proposal);
-  });
+  }, CLOSE_TRANSACTION);
 }
+
+/**
+ * Counting a million ranked ballots takes seconds (grouping them in SQL, then the count): more than
+ * Prisma's 5 s default on a busy machine. Votes after the deadline are refused anyway, so holding
+ * the proposal's lock longer delays no one (docs/decisions/011-performance.md).
+ */
+const CLOSE_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
 
 type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
 

@@ -1,9 +1,12 @@
 // Who voted what, for an open ballot. Collapsed by default so the result stays the first thing read.
+import { Pagination } from "@/components/ui/Pagination";
 import type { RollCallEntry } from "@/lib/voting/roll-call";
 
-export function RollCall({ entries, total }: { entries: RollCallEntry[]; total: number }) {
+export function RollCall({ entries, total, page = 1, pages = 1, href }: {
+  entries: RollCallEntry[]; total: number; page?: number; pages?: number; href?: (page: number) => string;
+}) {
   return (
-    <details className="rounded-lg border border-stone-200 bg-white p-3" data-testid="roll-call">
+    <details id="roll-call" open={page > 1} className="rounded-lg border border-stone-200 bg-white p-3" data-testid="roll-call">
       <summary className="min-h-11 cursor-pointer py-2 font-semibold">Roll call: who voted what ({total})</summary>
       <p className="text-sm text-stone-600">This vote was held by open ballot, so members of the council can see each vote.</p>
       {total === 0 ? <p className="mt-2 text-stone-600">No one voted.</p> : (
@@ -16,7 +19,12 @@ export function RollCall({ entries, total }: { entries: RollCallEntry[]; total: 
           ))}
         </ul>
       )}
-      {total > entries.length ? <p className="mt-2 text-sm text-stone-600">Showing the first {entries.length} of {total}.</p> : null}
+      {total > entries.length && href ? (
+        <div className="mt-2 space-y-2">
+          <p className="text-sm text-stone-600">Showing {entries.length} of {total}, in pages.</p>
+          <Pagination page={page} pages={pages} href={href} />
+        </div>
+      ) : null}
     </details>
   );
 }

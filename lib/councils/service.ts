@@ -8,6 +8,7 @@ import { endDelegationsOfLeaver } from "../delegations/service";
 import { appendAudit } from "../audit/log";
 import { joinEvent, nextMembershipStatus, type MembershipEvent } from "./membership";
 import type { TCreateCouncil } from "./schemas";
+import { countActiveMembers } from "./member-count";
 
 export const COUNCILS_PER_PAGE = 20;
 export const MEMBERS_PER_PAGE = 50;
@@ -55,13 +56,14 @@ export async function searchCouncils(db: PrismaClient, { q, page }: { q: string;
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (page - 1) * COUNCILS_PER_PAGE,
       take: COUNCILS_PER_PAGE,
-      select: {
-        id: true, slug: true, name: true, kind: true, description: true,
-        _count: { select: { memberships: { where: { status: "ACTIVE" } } } },
-      },
+      select: { id: true, slug: true, name: true, kind: true, description: true },
     }),
   ]);
-  return { total, page, pages: Math.max(1, Math.ceil(total / COUNCILS_PER_PAGE)), councils };
+  const counts = await countActiveMembers(db, councils.map((c) => c.id));
+  return {
+    total, page, pages: Math.max(1, Math.ceil(total / COUNCILS_PER_PAGE)),
+    councils: councils.map((c) => ({ ...c, _count: { memberships: counts.get(c.id) ?? 0 } })),
+  };
 }
 
 export async function currentCharter(db: Db, councilId: string) {
@@ -78,7 +80,7 @@ export async function findCouncilPage(db: PrismaClient, { slug, viewerId, member
   if (!council) return null;
   const [charter, memberCount, viewer] = await Promise.all([
     currentCharter(db, council.id),
-    db.membership.count({ where: { councilId: council.id, status: "ACTIVE" } }),
+    countActiveMembers(db, [council.id]).then((counts) => counts.get(council.id) ?? 0),
     viewerId ? db.membership.findUnique({ where: { councilId_userId: { councilId: council.id, userId: viewerId } } }) : null,
   ]);
   const isMember = viewer?.status === "ACTIVE";

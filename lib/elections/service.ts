@@ -10,7 +10,7 @@ import { proposalStatus } from "../proposals/lifecycle";
 import { checkRanking, decideElection, mayStandAgain } from "./rules";
 import type { TCreateElection } from "./schemas";
 import { appendAudit } from "../audit/log";
-import { castSecretBallot, checkVoter, lockForVoting, unsealBallots } from "../voting/ballot-box";
+import { castSecretBallot, checkVoter, lockForVoting, VOTE_TRANSACTION, unsealBallots } from "../voting/ballot-box";
 
 const DEFAULT_TERM_MONTHS = 12;
 
@@ -113,9 +113,9 @@ export async function listCandidates(db: Tx | PrismaClient, proposalId: string, 
 /** Same guarantees as castVote: one ranked ballot per member, replaced on change (open ballots only), never after the close. */
 export async function castRankedVote(db: PrismaClient, { proposalId, userId, ranking }: { proposalId: string; userId: string; ranking: string[] }) {
   return db.$transaction(async (tx) => {
-    const proposal = await lockForVoting(tx, proposalId);
+    const proposal = await lockForVoting(tx, proposalId, userId);
     if (!proposal || proposal.kind !== "ELECTION") throw new DomainError("NOT_FOUND", "There is no such election.");
-    await checkVoter(tx, proposal, userId, "ballot");
+    checkVoter(proposal, "ballot");
     const candidates = await listCandidates(tx, proposalId);
     const checked = checkRanking(ranking, candidates.map((c) => c.id));
     if (proposal.secretBallot) {
@@ -131,7 +131,7 @@ export async function castRankedVote(db: PrismaClient, { proposalId, userId, ran
     // That a ballot was cast, never what it ranks.
     await appendAudit(tx, { councilId: proposal.councilId, actorId: userId, action: "vote.cast", subjectId: proposalId, data: { proposalId } });
     return { proposalId, ranking: checked, receipt: null };
-  });
+  }, VOTE_TRANSACTION);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { TCreateCouncil } from "../councils/schemas";
 import type { FederationWeighting } from "../generated/prisma/enums";
 import { currentWhere } from "../delegations/service";
 import { closeMotionInTx } from "../voting/close-motion";
-import { recordElectorate } from "../voting/electorate";
+import { OPEN_VOTING_TRANSACTION, recordElectorate } from "../voting/electorate";
 import { decideFederation, mandateFromOutcome, weightOf, type CouncilMandate } from "./rules";
 import { appendAudit } from "../audit/log";
 import { ballotIsSecret } from "../voting/secrecy";
@@ -122,7 +122,7 @@ export async function openFederationVoting(
   db: PrismaClient,
   input: { proposalId: string; actorId: string; votingHours?: number | undefined },
 ) {
-  return db.$transaction((tx) => openFederationVotingInTx(tx, input));
+  return db.$transaction((tx) => openFederationVotingInTx(tx, input), OPEN_VOTING_TRANSACTION);
 }
 
 async function openFederationVotingInTx(

@@ -6,7 +6,7 @@ import { requireMember } from "../councils/access";
 import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
 import { closeMotionInTx } from "../voting/close-motion";
-import { recordElectorate } from "../voting/electorate";
+import { OPEN_VOTING_TRANSACTION, recordElectorate } from "../voting/electorate";
 import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
 import { hours, proposalStatus, votingDeadline } from "./lifecycle";
@@ -128,7 +128,7 @@ export async function openVoting(
       where: { id: proposalId },
       data: { votingOpenedAt: openedAt, votingClosesAt: closesAt, charterId: charter.id, secretBallot, ...electorate },
     });
-  });
+  }, OPEN_VOTING_TRANSACTION);
 }
 
 /**
@@ -143,8 +143,15 @@ export async function closeProposal(db: PrismaClient, proposalId: string) {
     const proposal = await lockProposal(tx, proposalId);
     if (proposalStatus(proposal) !== "closed") return null;
     return closeInTx(tx, proposal);
-  });
+  }, CLOSE_TRANSACTION);
 }
+
+/**
+ * Counting a million ranked ballots takes seconds (grouping them in SQL, then the count): more than
+ * Prisma's 5 s default on a busy machine. Votes after the deadline are refused anyway, so holding
+ * the proposal's lock longer delays no one (docs/decisions/011-performance.md).
+ */
+const CLOSE_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
 
 type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
 
@@ -295,12 +302,12 @@ export async function findProposalPage(db: PrismaClient, { proposalId, viewerId 
     proposal, status, result, charter, viewer, myVote, eligible: Boolean(eligible),
     /** Secret ballots: that this member has cast theirs (what it says is not known here). */
     castSecretBallot: Boolean(participation),
-    ...(await findKindDetails(db, proposal, viewerId)),
+    ...(await findKindDetails(db, proposal, viewerId, status)),
   };
 }
 
 /** What each kind of proposal shows beyond a motion's: candidates, the delegation, the mandates. */
-async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; body: string; createdAt: Date; charterChange: unknown; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string) {
+async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: string; councilId: string; body: string; createdAt: Date; charterChange: unknown; roleId: string | null; delegationId: string | null; parentId: string | null; admitsCouncilId: string | null }, viewerId: string, status: ReturnType<typeof proposalStatus>) {
   switch (proposal.kind) {
     case "MOTION":
       return { amendable: await findAmendmentsOf(db, proposal) };
@@ -315,12 +322,17 @@ async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: s
           orderBy: { nominee: { name: "asc" } },
         }),
         db.rankedVote.findUnique({ where: { proposalId_userId: { proposalId: proposal.id, userId: viewerId } }, select: { ranking: true } }),
-        db.membership.findMany({
-          where: { councilId: proposal.councilId, status: "ACTIVE" },
-          select: { user: { select: { id: true, name: true } } },
-          orderBy: { user: { name: "asc" } },
-          take: 500,
-        }),
+        // Who can be nominated: only asked while nominations are open. Sorting a big council's
+        // members by name is the costliest read on the page, and a closed election's page (with a
+        // million ballots) has no use for it.
+        status === "deliberation"
+          ? db.membership.findMany({
+              where: { councilId: proposal.councilId, status: "ACTIVE" },
+              select: { user: { select: { id: true, name: true } } },
+              orderBy: { user: { name: "asc" } },
+              take: 500,
+            })
+          : [],
       ]);
       return { election: { role, nominations, myRanking: myRanking?.ranking ?? null, members: members.map((m) => m.user) } };
     }

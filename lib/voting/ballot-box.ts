@@ -21,31 +21,41 @@ export interface VotingProposal {
   withdrawnAt: Date | null;
   votingOpenedAt: Date | null;
   votingClosesAt: Date | null;
+  /** The voter's membership of the proposal's council (null if none), read with the lock. */
+  membershipStatus: string | null;
+  /** Whether the voter is in the proposal's electorate, read with the lock. */
+  inElectorate: boolean;
 }
 
 /**
  * Takes a shared lock on the proposal — votes run side by side, but never interleave with the close
- * that counts them — and returns it, or null if there is no such proposal.
+ * that counts them — and returns it with the voter's membership and place in the electorate, or
+ * null if there is no such proposal. One statement, so a vote costs one round trip before its write
+ * (docs/decisions/011-performance.md).
  */
-export async function lockForVoting(tx: Tx, proposalId: string): Promise<VotingProposal | null> {
+export async function lockForVoting(tx: Tx, proposalId: string, userId: string): Promise<VotingProposal | null> {
   const rows = await tx.$queryRaw<VotingProposal[]>`
-    SELECT id, "councilId", kind::text AS kind, title, "secretBallot", "withdrawnAt", "votingOpenedAt", "votingClosesAt"
-    FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
+    SELECT p.id, p."councilId", p.kind::text AS kind, p.title, p."secretBallot", p."withdrawnAt", p."votingOpenedAt", p."votingClosesAt",
+      (SELECT m.status::text FROM "Membership" m WHERE m."councilId" = p."councilId" AND m."userId" = ${userId}) AS "membershipStatus",
+      EXISTS (SELECT 1 FROM "ElectorateEntry" e WHERE e."proposalId" = p.id AND e."userId" = ${userId}) AS "inElectorate"
+    FROM "Proposal" p WHERE p.id = ${proposalId} FOR SHARE OF p`;
   return rows[0] ?? null;
 }
 
+/**
+ * How long a vote may wait for a database connection before it is refused. Prisma's default (2 s)
+ * turned a burst of votes into "something went wrong" errors once the pool was busy; a voter would
+ * rather wait a few seconds more (docs/decisions/011-performance.md).
+ */
+export const VOTE_TRANSACTION = { maxWait: 10_000 } as const;
+
 /** Refuses, with a message for the voter, anyone who may not vote on this proposal now. */
-export async function checkVoter(tx: Tx, proposal: VotingProposal, userId: string, what: "vote" | "ballot") {
+export function checkVoter(proposal: VotingProposal, what: "vote" | "ballot"): void {
   const status = proposalStatus(proposal);
   if (status === "closed") throw new DomainError("CLOSED", `Voting has closed; your ${what} was not recorded.`);
   if (status !== "voting") throw new DomainError("CLOSED", proposal.kind === "ELECTION" ? "Voting is not open in this election." : "Voting is not open on this proposal.");
-  const membership = await tx.membership.findUnique({
-    where: { councilId_userId: { councilId: proposal.councilId, userId } },
-    select: { status: true },
-  });
-  if (membership?.status !== "ACTIVE") throw new DomainError("FORBIDDEN", "Only members of this council can vote.");
-  const entry = await tx.electorateEntry.findUnique({ where: { proposalId_userId: { proposalId: proposal.id, userId } } });
-  if (!entry) {
+  if (proposal.membershipStatus !== "ACTIVE") throw new DomainError("FORBIDDEN", "Only members of this council can vote.");
+  if (!proposal.inElectorate) {
     throw new DomainError("FORBIDDEN", `You joined after voting opened, so you are not in this ${proposal.kind === "ELECTION" ? "election" : "vote"}'s electorate.`);
   }
 }

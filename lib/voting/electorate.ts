@@ -8,13 +8,26 @@ export function electorateFingerprint(proposalId: string, userIds: readonly stri
   return createHash("sha256").update([proposalId, ...[...userIds].sort()].join("\n")).digest("hex");
 }
 
-/** Records the electorate of a vote opening at `openedAt`; returns its size and fingerprint. */
+/**
+ * Opening a vote in a council of a million members writes a million entries: give the transaction
+ * that does it time (Prisma's default is 5 s), and let it wait for a connection in a busy pool.
+ */
+export const OPEN_VOTING_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
+
+/**
+ * Records the electorate of a vote opening at `openedAt`; returns its size and fingerprint. The
+ * fingerprint is computed by PostgreSQL, so a million member ids never travel to the server: the
+ * same bytes electorateFingerprint hashes (ids sorted by code unit — COLLATE "C" — which is the
+ * same order for the ASCII ids Plenum makes), checked against it in tests/integration/roll-call.test.ts.
+ */
 export async function recordElectorate(tx: Tx, { proposalId, councilId, openedAt }: { proposalId: string; councilId: string; openedAt: Date }) {
   await tx.$executeRaw`
     INSERT INTO "ElectorateEntry" ("proposalId", "userId")
     SELECT ${proposalId}, "userId" FROM "Membership"
     WHERE "councilId" = ${councilId} AND status = 'ACTIVE' AND "admittedAt" <= ${openedAt}`;
-  const entries = await tx.electorateEntry.findMany({ where: { proposalId }, select: { userId: true } });
-  const ids = entries.map((e) => e.userId);
-  return { electorateSize: ids.length, electorateHash: electorateFingerprint(proposalId, ids) };
+  const [row] = await tx.$queryRaw<{ size: number; hash: string }[]>`
+    SELECT count(*)::int AS size,
+      encode(sha256(convert_to(${proposalId}::text || coalesce(E'\n' || string_agg("userId", E'\n' ORDER BY "userId" COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
+    FROM "ElectorateEntry" WHERE "proposalId" = ${proposalId}`;
+  return { electorateSize: row!.size, electorateHash: row!.hash };
 }

@@ -5,7 +5,8 @@
 import type { Db } from "../db/types";
 import { resultVisibility, type ProposalStatus } from "../proposals/lifecycle";
 
-export const ROLL_CALL_LIMIT = 500;
+/** Names per page of the roll call: a page of a referendum's roll call renders 100, not a million. */
+export const ROLL_CALL_PAGE = 100;
 
 export interface RollCallEntry {
   name: string;
@@ -21,23 +22,39 @@ export async function findRollCall(
   proposal: { id: string; kind: string; secretBallot: boolean },
   status: ProposalStatus,
   liveResults: boolean,
-): Promise<{ entries: RollCallEntry[]; total: number } | null> {
+  page = 1,
+): Promise<{ entries: RollCallEntry[]; total: number; page: number; pages: number } | null> {
   if (proposal.secretBallot || !resultVisibility(status, liveResults).tally || proposal.kind === "FEDERATION_MOTION") return null;
   if (proposal.kind === "ELECTION") {
     const [rows, total] = await Promise.all([
-      db.rankedVote.findMany({ where: { proposalId: proposal.id }, take: ROLL_CALL_LIMIT, orderBy: { userId: "asc" }, select: { userId: true, ranking: true } }),
-      db.rankedVote.count({ where: { proposalId: proposal.id } }),
+      db.rankedVote.findMany({ where: { proposalId: proposal.id }, skip: (page - 1) * ROLL_CALL_PAGE, take: ROLL_CALL_PAGE, orderBy: { userId: "asc" }, select: { userId: true, ranking: true } }),
+      storedTotal(db, proposal.id, status).then((n) => n ?? db.rankedVote.count({ where: { proposalId: proposal.id } })),
     ]);
     const ids = [...new Set(rows.flatMap((r) => [r.userId, ...r.ranking]))];
     const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
     const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", vote: r.ranking.map((id, i) => `${i + 1}. ${names.get(id) ?? "?"}`).join("  ") }));
-    return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total };
+    return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total, page, pages: pagesOf(total) };
   }
   const [rows, total] = await Promise.all([
-    db.vote.findMany({ where: { proposalId: proposal.id }, take: ROLL_CALL_LIMIT, orderBy: { userId: "asc" }, select: { userId: true, choice: true } }),
-    db.vote.count({ where: { proposalId: proposal.id } }),
+    db.vote.findMany({ where: { proposalId: proposal.id }, skip: (page - 1) * ROLL_CALL_PAGE, take: ROLL_CALL_PAGE, orderBy: { userId: "asc" }, select: { userId: true, choice: true } }),
+    storedTotal(db, proposal.id, status).then((n) => n ?? db.vote.count({ where: { proposalId: proposal.id } })),
   ]);
   const names = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", vote: CHOICE[r.choice] }));
-  return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total };
+  return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total, page, pages: pagesOf(total) };
+}
+
+const pagesOf = (total: number) => Math.max(1, Math.ceil(total / ROLL_CALL_PAGE));
+
+/**
+ * After the close, how many voted is in the stored result, counted from these very rows under the
+ * close's exclusive lock, and the rows cannot change after it: reading it is one lookup instead of a
+ * count over every vote (a million of them in a referendum). Null while voting runs or before a count.
+ */
+async function storedTotal(db: Db, proposalId: string, status: ProposalStatus): Promise<number | null> {
+  if (status !== "closed") return null;
+  const result = await db.result.findUnique({ where: { proposalId }, select: { yes: true, no: true, abstain: true, count: true } });
+  if (!result) return null;
+  const turnout = (result.count as { turnout?: unknown } | null)?.turnout;
+  return typeof turnout === "number" ? turnout : result.yes + result.no + result.abstain;
 }

@@ -5,7 +5,7 @@
 import type { PrismaClient } from "../db/connection";
 import type { Db } from "../db/types";
 import { DomainError } from "../errors";
-import { castSecretBallot, checkVoter, lockForVoting } from "./ballot-box";
+import { castSecretBallot, checkVoter, lockForVoting, VOTE_TRANSACTION } from "./ballot-box";
 import type { Tally } from "./outcome";
 import type { TCastVote } from "../proposals/schemas";
 import { appendAudit } from "../audit/log";
@@ -17,12 +17,12 @@ const CHOICE_WORDS = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
 
 export async function castVote(db: PrismaClient, { proposalId, userId, choice }: TCastVote & { userId: string }) {
   return db.$transaction(async (tx) => {
-    const proposal = await lockForVoting(tx, proposalId);
+    const proposal = await lockForVoting(tx, proposalId, userId);
     if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
     if (!YES_NO_KINDS.has(proposal.kind)) {
       throw new DomainError("INVALID", proposal.kind === "ELECTION" ? "Elections take a ranked ballot, not yes or no." : "This question is decided by the member councils' own votes.");
     }
-    await checkVoter(tx, proposal, userId, "vote");
+    checkVoter(proposal, "vote");
     if (proposal.secretBallot) {
       const receipt = await castSecretBallot(tx, proposal, userId, { choice }, CHOICE_WORDS[choice]);
       return { proposalId, choice, receipt };
@@ -34,7 +34,7 @@ export async function castVote(db: PrismaClient, { proposalId, userId, choice }:
     // That a vote was cast, never what it says.
     await appendAudit(tx, { councilId: proposal.councilId, actorId: userId, action: "vote.cast", subjectId: proposalId, data: { proposalId } });
     return { proposalId, choice, receipt: null };
-  });
+  }, VOTE_TRANSACTION);
 }
 
 /** Yes / no / abstain counts: open votes, or secret ballots once the close has unsealed them. */

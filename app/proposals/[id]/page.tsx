@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { z } from "zod";
 import { forbidden, notFound } from "next/navigation";
 import { ElectionResult } from "@/components/elections/ElectionResult";
 import { Nominations } from "@/components/elections/Nominations";
@@ -41,11 +42,11 @@ import { proposeAmendmentAction } from "@/lib/amendments/actions";
 import { textDiff } from "@/lib/amendments/diff";
 import { editCommentAction, hideCommentAction, postCommentAction } from "@/lib/comments/actions";
 import { listComments, mayHide } from "@/lib/comments/service";
-import { z } from "zod";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const ZCommentPage = z.object({ comments: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
+const ZRollPage = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 const when = (d: Date) => `${d.toUTCString().slice(0, 22)} UTC`;
 const day = (d: Date) => d.toUTCString().slice(5, 16);
@@ -68,7 +69,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const { comments: commentPage } = ZCommentPage.parse(query);
-  const { track } = query;
+  const { track, roll } = query;
+  const rollPage = ZRollPage.parse(roll);
   const user = await requireUser(`/proposals/${encodeURIComponent(id)}`);
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
@@ -92,7 +94,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const decision = !result || kind === "ELECTION" ? null
     : federationCount ? decideFederation(federationCount.mandates, result.electorateSize, rules).decision
     : decideOutcome(result, result.electorateSize, rules);
-  const rollCall = await findRollCall(db, proposal, status, charter.liveResults);
+  const rollCall = await findRollCall(db, proposal, status, charter.liveResults, rollPage);
   const isAuthor = proposal.authorId === user.id;
   // A federation motion is opened by its author alone; a mandate vote opens with the federation's.
   const canOpen = status === "deliberation" && kind !== "MANDATE" &&
@@ -255,7 +257,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} /> : null}
+      {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} page={rollCall.page} pages={rollCall.pages}
+        href={(n) => `/proposals/${proposal.id}?roll=${n}#roll-call`} /> : null}
 
       {secretBoard ? (
         <SecretBallotBoard proposalId={proposal.id} participants={secretBoard.participants} check={secretBoard.check}

@@ -4,7 +4,7 @@
 // Options: --quick (small sizes, a smoke test), --only=cast,results,stv,browse,stateless.
 // Environment: BENCH_DATABASE_URL (default the local server), BENCH_PORT (default 3310).
 import { randomBytes } from "node:crypto";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -30,7 +30,7 @@ const only = new Set((args.find((a) => a.startsWith("--only="))?.slice(7) ?? "ca
 
 const SIZES = quick
   ? { castMembers: 240, c1Members: 60, resultSizes: [1_000, 5_000, 20_000], stvBallots: 50_000, rankedBallots: 20_000, browseCouncils: 20, browsePerCouncil: 50, browseMembers: 5, pageSeconds: 3, halfSeconds: 3 }
-  : { castMembers: 3_000, c1Members: 400, resultSizes: [10_000, 100_000, 1_000_000], stvBallots: 1_000_000, rankedBallots: 1_000_000, browseCouncils: 1_000, browsePerCouncil: 100, browseMembers: 20, pageSeconds: 15, halfSeconds: 15 };
+  : { castMembers: 2_000, c1Members: 300, resultSizes: [10_000, 100_000, 1_000_000], stvBallots: 1_000_000, rankedBallots: 1_000_000, browseCouncils: 1_000, browsePerCouncil: 100, browseMembers: 20, pageSeconds: 6, halfSeconds: 10 };
 const CONCURRENCIES = [1, 16, 64];
 /** Pages are timed one at a time (the latency a member sees) and 8 at a time (throughput). */
 const PAGE_CONCURRENCIES = [1, 8];
@@ -216,6 +216,7 @@ async function withMemory<T extends LoadFigures>(servers: Server[], run: () => P
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
   const url = databaseUrl();
   databaseName = new URL(url).pathname.slice(1);
   const secrets = sharedSecrets();
@@ -429,6 +430,7 @@ async function main() {
       machine: {
         cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? "?", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, postgres: pgVersion, synchronousCommit: syncCommit,
         serverHeapMb: Number(process.env.BENCH_NODE_HEAP_MB ?? SERVER_HEAP_MB) || null,
+        loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0]! },
       },
       sizes: SIZES,
       seedSeconds: seedTimes,

@@ -15,6 +15,10 @@ export interface Server {
 }
 
 export const BENCH_DIST_DIR = ".next-bench";
+
+// A bench that crashes must not leave servers behind on its ports.
+const started = new Set<ChildProcess>();
+process.on("exit", () => { for (const child of started) child.kill("SIGKILL"); });
 export const SERVER_HEAP_MB = 384;
 
 async function waitForHttp(url: string, child: ChildProcess, what: string): Promise<void> {
@@ -58,6 +62,7 @@ export async function startNext(name: string, port: number, env: NodeJS.ProcessE
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(child);
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.setEncoding("utf8");
     stream.on("data", (chunk: string) => { for (const line of chunk.split("\n")) if (line.trim()) log(`[${name}] ${line}`); });

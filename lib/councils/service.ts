@@ -124,10 +124,6 @@ async function moveMembership(
 ) {
   const existing = await tx.membership.findUnique({ where: { councilId_userId: where } });
   const status = nextMembershipStatus(existing?.status ?? null, event);
-  await appendAudit(tx, {
-    councilId: where.councilId, actorId, action: MEMBERSHIP_ACTION[event], subjectId: where.userId,
-    data: { userId: where.userId, ...(event === "accept-invite" ? { via: "invite" } : {}), ...(event === "leave" && existing?.status === "PENDING" ? { withdrewRequest: true } : {}) },
-  });
   const now = new Date();
   const stamps =
     status === "ACTIVE"
@@ -135,16 +131,26 @@ async function moveMembership(
       : status === "PENDING"
         ? { requestedAt: now, admittedAt: null, endedAt: null }
         : { endedAt: now };
+  let moved;
   if (!existing) {
-    return tx.membership.create({ data: { ...where, status, role, ...stamps } });
+    moved = await tx.membership.create({ data: { ...where, status, role, ...stamps } });
+  } else {
+    // Compare-and-set on the status we read, so two racing transitions cannot both succeed.
+    const { count } = await tx.membership.updateMany({
+      where: { id: existing.id, status: existing.status },
+      data: { status, ...(status === "ACTIVE" ? { role: existing.status === "ACTIVE" ? existing.role : role } : {}), ...stamps },
+    });
+    if (count !== 1) throw new DomainError("CONFLICT", "This membership just changed; reload and try again.");
+    moved = { ...existing, status };
   }
-  // Compare-and-set on the status we read, so two racing transitions cannot both succeed.
-  const { count } = await tx.membership.updateMany({
-    where: { id: existing.id, status: existing.status },
-    data: { status, ...(status === "ACTIVE" ? { role: existing.status === "ACTIVE" ? existing.role : role } : {}), ...stamps },
+  // Logged only now, holding the row's lock: the log's order is then the order in which the
+  // transitions took effect (logged before the write, a transition that waited for the lock could
+  // land in the log before one that committed ahead of it).
+  await appendAudit(tx, {
+    councilId: where.councilId, actorId, action: MEMBERSHIP_ACTION[event], subjectId: where.userId,
+    data: { userId: where.userId, ...(event === "accept-invite" ? { via: "invite" } : {}), ...(event === "leave" && existing?.status === "PENDING" ? { withdrewRequest: true } : {}) },
   });
-  if (count !== 1) throw new DomainError("CONFLICT", "This membership just changed; reload and try again.");
-  return { ...existing, status };
+  return moved;
 }
 
 /** Join an open council, or ask to join an approval council. */

@@ -1,5 +1,0 @@
-import { PageLoading } from "@/components/ui/Loading";
-
-export default function Loading() {
-  return <PageLoading />;
-}

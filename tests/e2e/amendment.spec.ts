@@ -2,26 +2,10 @@
 // it as a word diff, the amendment's own vote opens and passes, the deadline passes, and the motion
 // shows the merged text and its version history. The main vote then opens. Along the way members
 // discuss the motion, and the amendment vote holds the main vote back while it runs.
-import type { Browser, Page } from "@playwright/test";
-import { expireVoting, expect, proposalIdFrom, signInAs, test } from "./fixtures";
+import { demo, expireVoting, expect, openAs, proposalIdFrom, signInAs, test, voteYes } from "./fixtures";
 
-const demo = (who: string) => `${who}@demo.plenum.coop`;
 
-async function openAs(browser: Browser, who: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext();
-  await signInAs(context.request, demo(who));
-  const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`${who}: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`${who}: ${e.message}`));
-  return page;
-}
 
-async function voteYes(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole("radio", { name: /^Yes/ }).check();
-  await page.getByRole("button", { name: "Cast vote" }).click();
-  await expect(page.getByText("Your vote “yes” is recorded.")).toBeVisible();
-}
 
 test("propose an amendment, vote it through, and read the merged text and its history", async ({ page, browser }) => {
   test.setTimeout(120_000);

@@ -2,26 +2,10 @@
 // voting period, opens voting and watches turnout rise without reloading while the others vote;
 // the live endpoint answers members only; after the close the new charter version is on the
 // council page, linked to the proposal that made it.
-import type { Browser, Page } from "@playwright/test";
-import { expireVoting, expect, proposalIdFrom, signInAs, test } from "./fixtures";
+import { demo, expireVoting, expect, openAs, proposalIdFrom, signInAs, test, voteYes } from "./fixtures";
 
-const demo = (who: string) => `${who}@demo.plenum.coop`;
 
-async function openAs(browser: Browser, who: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext();
-  await signInAs(context.request, demo(who));
-  const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`${who}: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`${who}: ${e.message}`));
-  return page;
-}
 
-async function voteYes(page: Page, proposalPath: string) {
-  await page.goto(proposalPath);
-  await page.getByRole("radio", { name: /^Yes/ }).check();
-  await page.getByRole("button", { name: "Cast vote" }).click();
-  await expect(page.getByText("Your vote “yes” is recorded.")).toBeVisible();
-}
 
 test("propose a charter change, watch turnout live, and see the new charter version after it passes", async ({ page, browser }) => {
   test.setTimeout(120_000);

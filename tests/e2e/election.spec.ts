@@ -1,20 +1,10 @@
 // An election in a real browser: a member calls it for a new two-seat role, members nominate and
 // answer their nominations, voting opens, five members rank candidates on the ranked ballot, and
 // after the close the result shows the winners and the count stage by stage.
-import type { Browser, Page } from "@playwright/test";
-import { expireVoting, expect, proposalIdFrom, signInAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { demo, expireVoting, expect, openAs, proposalIdFrom, signInAs, test } from "./fixtures";
 
-const demo = (who: string) => `${who}@demo.plenum.coop`;
 
-/** A second person in their own browser, whose console errors fail the test like the fixture page's. */
-async function openAs(browser: Browser, who: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext();
-  await signInAs(context.request, demo(who));
-  const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`${who}: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`${who}: ${e.message}`));
-  return page;
-}
 
 async function nominate(page: Page, option: string, shown: string) {
   await page.getByLabel("Nominate a member").selectOption({ label: option });

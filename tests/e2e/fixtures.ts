@@ -1,6 +1,6 @@
 // Browser-test fixtures: sign in through next-auth's endpoint (not the form, which has its own
 // test), fail any test during which the page logs a console error, and move a vote's deadline.
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 
 export const DEMO_PASSWORD = "plenum-demo-pass";
@@ -46,4 +46,25 @@ export function proposalIdFrom(page: Page): string {
   const id = new URL(page.url()).pathname.split("/")[2];
   if (!id) throw new Error(`not on a proposal page: ${page.url()}`);
   return id;
+}
+
+/** A demo person's email, by the local part (see README: Demo logins). */
+export const demo = (who: string) => `${who}@demo.plenum.coop`;
+
+/** A second person in their own browser, whose console errors fail the test like the fixture page's. */
+export async function openAs(browser: Browser, who: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext();
+  await signInAs(context.request, demo(who));
+  const page = await context.newPage();
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`${who}: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`${who}: ${e.message}`));
+  return page;
+}
+
+/** Votes yes on an open ballot and waits for the confirmation. */
+export async function voteYes(page: Page, proposalPath: string) {
+  await page.goto(proposalPath);
+  await page.getByRole("radio", { name: /^Yes/ }).check();
+  await page.getByRole("button", { name: "Cast vote" }).click();
+  await expect(page.getByText("Your vote “yes” is recorded.")).toBeVisible();
 }

@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { authSecret } from "../config";
 import { clientAddress } from "../security/client-address";
 import { signInWithLimits } from "./accounts";
+import { decodeSession, encodeSession } from "./jwt";
 import { ZSignIn } from "./schemas";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
@@ -22,10 +23,17 @@ export function usesSecureCookies(env: NodeJS.ProcessEnv = process.env): boolean
   return (env.NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
+/** The name of next-auth's session cookie (long tokens are split into `<name>.0`, `<name>.1`, …). */
+export function sessionCookieName(env: NodeJS.ProcessEnv = process.env): string {
+  return usesSecureCookies(env) ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // next-auth's own token format, with the key derived once per process (lib/auth/jwt.ts).
+    jwt: { encode: encodeSession, decode: decodeSession },
     // next-auth's own cookies are HttpOnly and SameSite=Lax; Secure is stated here rather than
     // left to next-auth's guess, so a test can check it.
     useSecureCookies: usesSecureCookies(),

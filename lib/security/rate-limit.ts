@@ -1,5 +1,6 @@
 // Rate limits shared by every app instance: fixed-window counters in the database, each bump one
 // atomic INSERT … ON CONFLICT, on the database's clock. Used by sign-in, sign-up and voting.
+import type { PrismaClient } from "../db/connection";
 import type { Db } from "../db/types";
 import { DomainError } from "../errors";
 
@@ -27,17 +28,43 @@ const normaliseKey = (key: string) => key.slice(0, KEY_MAX);
  * Counts one attempt against `limit` and says whether it is within it. The counter restarts when a
  * new window begins; concurrent bumps from any number of processes never lose a count.
  */
-export async function hitLimit(db: Db, limit: Limit): Promise<LimitState> {
-  const rows = await db.$queryRaw<{ count: number; retry_after: number }[]>`
-    WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM now()) / ${limit.windowSeconds}::int) * ${limit.windowSeconds}::int) AT TIME ZONE 'UTC' AS start)
-    INSERT INTO "RateLimit" (key, "windowStart", count)
-    SELECT ${normaliseKey(limit.key)}, w.start, 1 FROM w
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN "RateLimit"."windowStart" = EXCLUDED."windowStart" THEN "RateLimit".count + 1 ELSE 1 END,
-      "windowStart" = EXCLUDED."windowStart"
-    RETURNING count, ceil(extract(epoch FROM ("windowStart" + make_interval(secs => ${limit.windowSeconds}::int)) - (now() AT TIME ZONE 'UTC')))::int AS retry_after`;
-  const row = rows[0]!;
-  return { allowed: row.count <= limit.max, count: row.count, retryAfter: Math.max(1, Number(row.retry_after)) };
+export async function hitLimit(db: PrismaClient, limit: Limit): Promise<LimitState> {
+  return (await bumpAll(db, [limit]))[0]!;
+}
+
+/**
+ * Every limit bumped in one statement (one round trip, one commit). The commit does not wait for
+ * the disk (`synchronous_commit` off for this transaction only): a crash may forget the last
+ * fraction of a second of counts, which costs a guesser nothing worth having, and a vote no longer
+ * waits for a second flush of the log besides its own (docs/decisions/011-performance.md). It takes
+ * the client, never a transaction: the setting would then hold for the whole transaction.
+ */
+async function bumpAll(db: PrismaClient, limits: Limit[]): Promise<LimitState[]> {
+  const keys = limits.map((l) => normaliseKey(l.key));
+  if (new Set(keys).size !== keys.length) throw new Error("rate limits bumped together must have distinct keys");
+  const windows = limits.map((l) => l.windowSeconds);
+  const rows = await db.$queryRaw<{ key: string; count: number; retry_after: number }[]>`
+    WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+    l AS (
+      SELECT k, w, to_timestamp(floor(extract(epoch FROM now()) / w) * w) AT TIME ZONE 'UTC' AS start
+      FROM unnest(${keys}::text[], ${windows}::int[]) AS u(k, w)
+    ),
+    bumped AS (
+      INSERT INTO "RateLimit" (key, "windowStart", count)
+      SELECT l.k, l.start, 1 FROM l CROSS JOIN relaxed
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN "RateLimit"."windowStart" = EXCLUDED."windowStart" THEN "RateLimit".count + 1 ELSE 1 END,
+        "windowStart" = EXCLUDED."windowStart"
+      RETURNING key, count, "windowStart"
+    )
+    SELECT b.key, b.count,
+      ceil(extract(epoch FROM (b."windowStart" + make_interval(secs => l.w)) - (now() AT TIME ZONE 'UTC')))::int AS retry_after
+    FROM bumped b JOIN l ON l.k = b.key`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return limits.map((limit, i) => {
+    const row = byKey.get(keys[i]!)!;
+    return { allowed: row.count <= limit.max, count: row.count, retryAfter: Math.max(1, Number(row.retry_after)) };
+  });
 }
 
 /** Takes back one attempt in the current window (a sign-in that succeeded is not held against anyone). */
@@ -49,12 +76,9 @@ export async function refundLimit(db: Db, limit: Limit): Promise<void> {
 }
 
 /** Counts an attempt against every limit; the longest wait among those exceeded, or null if none. */
-export async function hitLimits(db: Db, limits: Limit[]): Promise<number | null> {
+export async function hitLimits(db: PrismaClient, limits: Limit[]): Promise<number | null> {
   let wait: number | null = null;
-  for (const limit of limits) {
-    const state = await hitLimit(db, limit);
-    if (!state.allowed) wait = Math.max(wait ?? 0, state.retryAfter);
-  }
+  for (const state of await bumpAll(db, limits)) if (!state.allowed) wait = Math.max(wait ?? 0, state.retryAfter);
   return wait;
 }
 
@@ -64,7 +88,7 @@ export function waitMessage(what: string, seconds: number): string {
 }
 
 /** Counts an attempt against every limit and refuses, saying how long to wait, when one is exceeded. */
-export async function enforceLimits(db: Db, limits: Limit[], what: string): Promise<void> {
+export async function enforceLimits(db: PrismaClient, limits: Limit[], what: string): Promise<void> {
   const wait = await hitLimits(db, limits);
   if (wait !== null) throw new DomainError("RATE_LIMITED", waitMessage(what, wait), undefined, wait);
 }

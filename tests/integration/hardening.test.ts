@@ -6,7 +6,7 @@ import { createTestDatabase, onPostgres, type TestDatabase } from "../support/db
 import { refusal } from "../support/refusal";
 import { changePassword, checkCredentials, createAccount, signInWithLimits } from "@/lib/auth/accounts";
 import { ZChangePassword, ZSignIn, ZSignUp } from "@/lib/auth/schemas";
-import { enforceLimits, hitLimit, LIMITS, pruneLimits } from "@/lib/security/rate-limit";
+import { enforceLimits, hitLimit, hitLimits, LIMITS, pruneLimits } from "@/lib/security/rate-limit";
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -17,6 +17,19 @@ const email = () => `rl-${randomUUID().slice(0, 8)}@example.org`;
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomUUID().slice(0, 4)}`;
 
 describe("rate limits", () => {
+  it("bumps several limits in one statement, each with its own window, and leaves the connection durable", async () => {
+    const a = { key: `test:${randomUUID()}`, max: 1, windowSeconds: 60 };
+    const b = { key: `test:${randomUUID()}`, max: 5, windowSeconds: 3600 };
+    expect(await hitLimits(t.db, [a, b])).toBeNull();
+    const wait = await hitLimits(t.db, [a, b]); // a is now over its limit, b is not
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect((await hitLimit(t.db, b)).count).toBe(3);
+    // The bump's commit skips waiting for the disk; the setting must not outlive its statement.
+    const [row] = await t.db.$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+    expect(row!.synchronous_commit).toBe("on");
+  });
+
   it("counts attempts in a window and refuses beyond the limit, saying how long to wait", async () => {
     const limit = { key: `test:${randomUUID()}`, max: 3, windowSeconds: 60 };
     const states = [];

@@ -3,7 +3,8 @@
 // /api/proposals/<id>/live every few seconds (docs/decisions/010-live-turnout.md). Pauses while the
 // tab is hidden; when the vote closes it stops and reloads the page, which then shows the result.
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useBallotRecorded } from "./ballot-events";
 import type { LiveCount } from "@/lib/voting/live";
 import { TallyBars, Turnout } from "./ResultPanel";
 
@@ -11,7 +12,10 @@ export const LIVE_POLL_MS = 5_000;
 
 export function LiveTurnout({ proposalId, initial, tallyHiddenNote }: { proposalId: string; initial: LiveCount; tallyHiddenNote: string | null }) {
   const [live, setLive] = useState(initial);
+  const pollNow = useRef<() => void>(() => {});
   const router = useRouter();
+  // One's own ballot was just recorded: fetch the new turnout now rather than at the next tick.
+  useBallotRecorded(proposalId, useCallback(() => pollNow.current(), []));
   // A re-render from the server (after one's own vote, say) brings fresher figures than the last poll.
   useEffect(() => setLive(initial), [initial]);
 
@@ -42,6 +46,7 @@ export function LiveTurnout({ proposalId, initial, tallyHiddenNote }: { proposal
       if (!document.hidden && !stopped) void poll();
     };
     document.addEventListener("visibilitychange", onVisibility);
+    pollNow.current = () => { clearTimeout(timer); if (!stopped) void poll(); };
     schedule();
     return () => { stopped = true; clearTimeout(timer); document.removeEventListener("visibilitychange", onVisibility); };
   }, [proposalId, router]);

@@ -1,8 +1,9 @@
 "use client";
 // Yes / no / abstain as large radio cards that work with a thumb; the current vote is preselected.
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 import { ReceiptCard, SecretBallotCast, SecretBallotNotice } from "./ReceiptCard";
+import { announceBallot } from "./ballot-events";
 
 const CHOICES = [
   { value: "YES", label: "Yes", hint: "I support this proposal" },
@@ -16,15 +17,19 @@ export function VoteForm({ action, proposalId, current, secret = false, cast = f
   secret?: boolean; cast?: boolean;
 }) {
   const [state, formAction] = useActionState(action, { ok: false });
+  // The action answers with the recorded choice instead of re-rendering the page: from here on it
+  // is this member's current vote, and the rest of the page hears of it.
+  useEffect(() => { if (state.ok) announceBallot(proposalId); }, [state, proposalId]);
   if (state.receipt) return <ReceiptCard receipt={state.receipt} />;
   if (secret && cast) return <SecretBallotCast />;
+  const recorded = (state.ok ? state.values?.choice : undefined) ?? current;
   const chosen = state.values?.choice ?? current ?? undefined;
   return (
     <form action={formAction} className="space-y-3">
       {secret ? <SecretBallotNotice /> : null}
       <input type="hidden" name="proposalId" value={proposalId} />
       <fieldset>
-        <legend className="mb-2 font-semibold">{current ? "Change your vote" : "Your vote"}</legend>
+        <legend className="mb-2 font-semibold">{recorded ? "Change your vote" : "Your vote"}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
           {CHOICES.map((c) => (
             <label key={c.value} className="flex cursor-pointer items-start gap-3 rounded-lg border border-stone-300 bg-white p-3 has-[:checked]:border-emerald-700 has-[:checked]:bg-emerald-50">
@@ -36,7 +41,7 @@ export function VoteForm({ action, proposalId, current, secret = false, cast = f
       </fieldset>
       {state.fieldErrors?.choice ? <p className="text-sm text-red-700" aria-live="polite">{state.fieldErrors.choice.join(" ")}</p> : null}
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Recording…">{secret ? "Cast secret ballot" : current ? "Change vote" : "Cast vote"}</SubmitButton>
+      <SubmitButton pendingLabel="Recording…">{secret ? "Cast secret ballot" : recorded ? "Change vote" : "Cast vote"}</SubmitButton>
     </form>
   );
 }

@@ -27,10 +27,16 @@ export const withdrawProposalAction = formAction(ZProposalRef, async ({ proposal
 
 const CHOICE_LABEL = { YES: "yes", NO: "no", ABSTAIN: "abstain" } as const;
 
+// No revalidatePath here: re-rendering the whole proposal page for every ballot was most of a vote's
+// server time (docs/decisions/011-performance.md). The form shows the recorded choice from this
+// answer, and the live turnout beside it asks for fresh figures as soon as the vote is recorded.
 export const castVoteAction = formAction(ZCastVote, async (input, { db, user }) => {
   await limitBallots(db, user.id);
   const { receipt } = await castVote(db, { ...input, userId: user.id });
-  revalidatePath(`/proposals/${input.proposalId}`);
   if (receipt) return { ok: true, message: "Your secret ballot is cast.", receipt };
-  return { ok: true, message: `Your vote “${CHOICE_LABEL[input.choice]}” is recorded. You can change it until voting closes.` };
+  return {
+    ok: true,
+    message: `Your vote “${CHOICE_LABEL[input.choice]}” is recorded. You can change it until voting closes.`,
+    values: { choice: input.choice },
+  };
 });

@@ -63,6 +63,10 @@ test("found a council, admit a member, vote, and see the result", async ({ page,
   await page.getByRole("radio", { name: /^Yes/ }).check();
   await page.getByRole("button", { name: "Cast vote" }).click();
   await expect(page.getByText("Your vote “yes” is recorded.")).toBeVisible();
+  // The page is not reloaded after a vote: the parts that show it update in place.
+  await expect(page.getByRole("link", { name: "You have voted · change your vote ↓" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Change vote" })).toBeVisible();
+  await expect(page.getByTestId("turnout")).toHaveText("1 of 2");
   await page2.goto(`/proposals/${proposalId}`);
   await expect(page2.getByTestId("turnout")).toHaveText("1 of 2");
   await expect(page2.getByText("The tally is shown when voting closes.")).toBeVisible();

@@ -17,6 +17,7 @@ import { decisionRules } from "@/lib/charters/rules";
 import { findLiveCount } from "@/lib/voting/live";
 import { OUTCOME_LABEL, StatusBadge } from "@/components/proposals/StatusBadge";
 import { VoteForm } from "@/components/proposals/VoteForm";
+import { VoteShortcut } from "@/components/proposals/VoteShortcut";
 import { ActionButton } from "@/components/ui/form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -147,13 +148,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {proposal.votingClosesAt ? ` · voting ${status === "voting" ? "closes" : "closed"} ${when(proposal.votingClosesAt)}` : ""}
         </p>
         {status === "voting" && eligible ? (
-          <a href="#voting" className="inline-flex min-h-11 items-center rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950">
-            {secret
-              ? (hasVoted ? "You have cast your secret ballot ↓" : "Secret ballot is open · go to your ballot ↓")
+          <VoteShortcut proposalId={proposal.id} voted={hasVoted}
+            {...(secret
+              ? { votedLabel: "You have cast your secret ballot ↓", notVotedLabel: "Secret ballot is open · go to your ballot ↓" }
               : kind === "ELECTION"
-              ? (hasVoted ? "You have ranked the candidates · change your ballot ↓" : "Voting is open · go to your ballot ↓")
-              : (hasVoted ? "You have voted · change your vote ↓" : "Voting is open · go to your vote ↓")}
-          </a>
+              ? { votedLabel: "You have ranked the candidates · change your ballot ↓", notVotedLabel: "Voting is open · go to your ballot ↓" }
+              : { votedLabel: "You have voted · change your vote ↓", notVotedLabel: "Voting is open · go to your vote ↓" })} />
         ) : null}
       </header>
 

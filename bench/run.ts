@@ -1,7 +1,7 @@
 // `npm run bench`: the production build under load against PostgreSQL, beside the raw `pg` baseline.
 // Seeds a fresh database, starts `next start`, runs each workload of issue 6 with autocannon, checks
 // that every acknowledged vote is stored exactly once, and writes JSON + Markdown to bench/results/.
-// Options: --quick (small sizes, a smoke test), --only=cast,results,stv,browse,stateless.
+// Options: --quick (small sizes, a smoke test), --only=cast,results,stv,browse,stateless,floor.
 // Environment: BENCH_DATABASE_URL (default the local server), BENCH_PORT (default 3310).
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -15,7 +15,8 @@ import { createPrismaClient, openDatabase, type PrismaClient } from "../lib/db/c
 import { applyMigrations } from "../lib/db/migrate";
 import { countVotes } from "../lib/voting/service";
 import { runStvBench, type StvFigures } from "./stv-count";
-import { runBaseline, runJobs, runPages, percentile, type Job, type LoadFigures } from "./lib/load";
+import { runFloor } from "./floor";
+import { runBaseline, runJobs, runPaced, runPages, percentile, type Job, type LoadFigures } from "./lib/load";
 import { BENCH_DIST_DIR, SERVER_HEAP_MB, startBalancer, startNext, watchCpu, watchMemory, type Server } from "./lib/server";
 import { actionBody, actionId, mintSessionCookie, proposalRouterState, sessionEmail, signInOverHttp } from "./lib/http";
 import {
@@ -26,7 +27,7 @@ import { writeReport, type Report, type Workload } from "./lib/report";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const only = new Set((args.find((a) => a.startsWith("--only="))?.slice(7) ?? "cast,results,stv,browse,stateless").split(","));
+const only = new Set((args.find((a) => a.startsWith("--only="))?.slice(7) ?? "cast,results,stv,browse,stateless,floor").split(","));
 
 const SIZES = quick
   ? { castMembers: 240, c1Members: 60, resultSizes: [1_000, 5_000, 20_000], stvBallots: 50_000, rankedBallots: 20_000, browseCouncils: 20, browsePerCouncil: 50, browseMembers: 5, pageSeconds: 3, halfSeconds: 3 }
@@ -340,7 +341,7 @@ async function main() {
       const plan = planCast(castProposals.half!, everyone.slice(0, count), cookies, base, castAction);
       plan.jobs.splice(count); // first votes only, at a steady rate
       log(`cast vote at half of peak (${rate}/s), ${plan.jobs.length} requests…`);
-      const figures = await withMemory([server], () => runJobs(base, plan.jobs, { concurrency: 64, rate }));
+      const figures = await withMemory([server], () => runPaced(base, plan.jobs, { rate }));
       checks["cast at half peak"] = await checkCast(db, client, plan);
       workloads.push({ group: "Cast vote", name: `full stack at half of peak (${rate}/s offered)`, figures, check: checks["cast at half peak"] });
       log(`  p99 ${figures.p99.toFixed(0)} ms`);
@@ -424,6 +425,9 @@ async function main() {
       }
     }
 
+    // ---- 6. The framework floor: what Next.js itself costs per server action here --------------
+    const floor = only.has("floor") ? await runFloor(log) : undefined;
+
     const report: Report = {
       mode: quick ? "quick" : "full",
       at: new Date().toISOString(),
@@ -434,7 +438,7 @@ async function main() {
       },
       sizes: SIZES,
       seedSeconds: seedTimes,
-      workloads, tallies, stv,
+      workloads, tallies, stv, floor,
       durationSeconds: (Date.now() - started) / 1000,
     };
     const files = writeReport(report);

@@ -1,5 +1,6 @@
 // Load generation: autocannon drives the HTTP workloads, plain `pg` the raw baseline. Latencies are
 // kept per request so p50/p95/p99 come from every response, not from a histogram's buckets.
+import http from "node:http";
 import autocannon from "autocannon";
 import pg from "pg";
 import { cpuMs } from "./server";
@@ -85,6 +86,51 @@ export async function runJobs(baseUrl: string, jobs: Job[], { concurrency, rate 
   const seconds = (performance.now() - started) / 1000;
   const transport = result.errors + result.timeouts;
   return summarise(latencies, concurrency, seconds, failed + transport);
+}
+
+/**
+ * Sends the jobs at a steady `rate` per second, evenly spaced (an open loop: a slow answer does not
+ * delay the next request), over keep-alive connections. autocannon's own rate limit releases each
+ * second's quota at once, so at "half of peak" it measured a queue of a second's requests arriving
+ * together, not a server at half load. Latency counts from when a request was due, so time spent
+ * waiting for a free connection on this side is included.
+ */
+export async function runPaced(baseUrl: string, jobs: Job[], { rate, maxSockets = 64 }: { rate: number; maxSockets?: number }): Promise<LoadFigures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const url = new URL(baseUrl);
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const send = (job: Job, due: number) => new Promise<void>((resolve) => {
+    const req = http.request({ host: url.hostname, port: url.port, method: job.method, path: job.path, headers: job.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const status = res.statusCode ?? 0;
+        job.doneAt = performance.now();
+        job.ok = status >= 200 && status < 400 && (job.check ? job.check(status, Buffer.concat(chunks).toString("utf8")) : true);
+        if (!job.ok) failed++;
+        latencies.push(job.doneAt - due);
+        resolve();
+      });
+    });
+    req.setTimeout(60_000, () => req.destroy(new Error("timeout")));
+    req.on("error", () => { failed++; job.ok = false; latencies.push(performance.now() - due); resolve(); });
+    if (job.body) req.write(job.body);
+    req.end();
+  });
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const job = jobs[i]!;
+    job.sentAt = due;
+    pending.push(send(job, due));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return summarise(latencies, maxSockets, (performance.now() - started) / 1000, failed);
 }
 
 /** GETs `paths` round-robin for `seconds` at `concurrency`; a response is good if `check` says so. */

@@ -1,0 +1,4 @@
+export const metadata = { title: "floor" };
+export default function Layout({ children }) {
+  return (<html lang="en"><body>{children}</body></html>);
+}

@@ -1,0 +1,2 @@
+// Without its own, Turbopack picks up Plenum's instrumentation from the repository root.
+export function register() {}

@@ -23,7 +23,9 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /phone\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /phone\.spec\.ts/ },
+    // The main flows run at both sizes (issue 8): founding, joining, voting and the result (story),
+    // a ranked election counted round by round (election), and the phone-only checks.
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /(phone|story|election)\.spec\.ts/ },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

@@ -2,7 +2,7 @@
 // answer their nominations, voting opens, five members rank candidates on the ranked ballot, and
 // after the close the result shows the winners and the count stage by stage.
 import type { Page } from "@playwright/test";
-import { demo, expireVoting, expect, openAs, proposalIdFrom, signInAs, test } from "./fixtures";
+import { demo, expectNoSidewaysScroll, expireVoting, expect, openAs, proposalIdFrom, signInAs, test } from "./fixtures";
 
 
 
@@ -134,6 +134,7 @@ test("elect two members by ranked ballots and read the count round by round", as
   await expect(row("Non-transferable")).toHaveText(["0.00000", "0.00000", /\+0\.66666\s*0\.66666/, /\+1\.00000\s*1\.66666/]);
   await expect(row("Lost to truncation")).toHaveText(["0.00000", "0.00001", "0.00001", "0.00001"]);
   await expect(page.getByRole("form", { name: "Ranked ballot" })).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
 
   // The winners now hold the role, and the delegations page says which election put them there.
   await page.goto("/councils/green-basket-members/delegations");

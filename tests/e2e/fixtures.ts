@@ -68,3 +68,9 @@ export async function voteYes(page: Page, proposalPath: string) {
   await page.getByRole("button", { name: "Cast vote" }).click();
   await expect(page.getByText("Your vote “yes” is recorded.")).toBeVisible();
 }
+
+/** Nothing on the page is wider than the screen (issue 8: no sideways scrolling at 360 px or anywhere). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${page.url()} is wider than the screen`).toBeLessThanOrEqual(0);
+}

@@ -1,10 +1,5 @@
 // A member votes from a phone: the pages fit the screen and the vote takes a few taps.
-import { expect, signInAs, test } from "./fixtures";
-
-async function expectNoSidewaysScroll(page: import("@playwright/test").Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page is wider than the phone screen").toBeLessThanOrEqual(0);
-}
+import { expect, expectNoSidewaysScroll, signInAs, test } from "./fixtures";
 
 // Ada has two open votes in the demo and has cast neither.
 test("vote on a phone, from the home page to the recorded vote", async ({ page }) => {

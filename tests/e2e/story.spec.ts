@@ -1,6 +1,6 @@
 // The whole story in a real browser: sign up, found a council, a second person asks to join and
 // is admitted, a proposal is put to a vote, both vote, and the result appears after the close.
-import { expireVoting, expect, proposalIdFrom, test, uniqueEmail } from "./fixtures";
+import { expectNoSidewaysScroll, expireVoting, expect, proposalIdFrom, test, uniqueEmail } from "./fixtures";
 
 test("found a council, admit a member, vote, and see the result", async ({ page, browser }) => {
   const slug = `allotment-${Date.now().toString(36)}`;
@@ -82,6 +82,7 @@ test("found a council, admit a member, vote, and see the result", async ({ page,
   await expireVoting(page.request, proposalId);
   await page.reload();
   await expect(page.getByTestId("outcome")).toHaveText("Passed");
+  await expectNoSidewaysScroll(page);
   await expect(page.getByTestId("tally-yes")).toContainText("2");
   await expect(page.getByTestId("tally-no")).toContainText("0");
   await expect(page.getByTestId("turnout")).toHaveText("2 of 2");

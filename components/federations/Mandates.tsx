@@ -2,7 +2,7 @@
 // deciding; after the close, each council's mandate with its own vote, and the federation outcome
 // computed from the mandates under the federation's weighting.
 import Link from "next/link";
-import { OUTCOME_LABEL } from "@/components/proposals/StatusBadge";
+import { useTranslations } from "next-intl";
 import type { FederationCount } from "@/lib/federations/count";
 import { WEIGHTING_LABEL } from "@/lib/federations/count";
 import type { FederationWeighting } from "@/lib/generated/prisma/enums";
@@ -59,6 +59,7 @@ export function OpenMandates({ votes, mine, weighting }: { votes: MandateVote[];
 }
 
 export function MandateResults({ count, votes, mine }: { count: FederationCount; votes: MandateVote[]; mine: Set<string> }) {
+  const te = useTranslations("enums");
   const byCouncil = new Map(votes.map((v) => [v.councilId, v]));
   const total = { YES: 0, NO: 0, ABSTAIN: 0 };
   for (const m of count.mandates) total[m.mandate] += m.weight;
@@ -87,7 +88,7 @@ export function MandateResults({ count, votes, mine }: { count: FederationCount;
                 <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${MANDATE_STYLE[m.mandate]}`}>Mandate: {MANDATE_LABEL[m.mandate]}</span>
               </div>
               <p className="text-sm text-stone-700">
-                {m.decided ? `Decided: ${m.outcome ? OUTCOME_LABEL[m.outcome].toLowerCase() : "no result"}` : turnout === 0 ? "Not decided: nobody voted" : "Not decided: its quorum was not met"}
+                {m.decided ? `Decided: ${m.outcome ? te(`outcome.${m.outcome}`).toLowerCase() : "no result"}` : turnout === 0 ? "Not decided: nobody voted" : "Not decided: its quorum was not met"}
                 {" · "}{turnout} of {m.electorateSize} took part · {m.yes} yes, {m.no} no, {m.abstain} abstain
                 {" · "}weight {m.weight}
               </p>

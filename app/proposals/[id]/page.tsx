@@ -15,7 +15,8 @@ import { LiveTurnout } from "@/components/proposals/LiveTurnout";
 import { CharterChangeSummary } from "@/components/charters/CharterChangeSummary";
 import { decisionRules } from "@/lib/charters/rules";
 import { findLiveCount } from "@/lib/voting/live";
-import { OUTCOME_LABEL, StatusBadge } from "@/components/proposals/StatusBadge";
+import { StatusBadge } from "@/components/proposals/StatusBadge";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { VoteForm } from "@/components/proposals/VoteForm";
 import { ActionButton } from "@/components/ui/form";
 import { requireUser } from "@/lib/auth/session";
@@ -48,7 +49,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const ZCommentPage = z.object({ comments: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 const ZRollPage = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-const when = (d: Date) => `${d.toUTCString().slice(0, 22)} UTC`;
 const day = (d: Date) => d.toUTCString().slice(5, 16);
 
 const END_LABEL = { TERM_ENDED: "its term ended", SUPERSEDED: "a later election replaced it", RECALLED: "it was recalled", LEFT_COUNCIL: "the holder left the council" } as const;
@@ -74,6 +74,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const user = await requireUser(`/proposals/${encodeURIComponent(id)}`);
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
+  const [t, tv, te, format] = await Promise.all([getTranslations("proposal"), getTranslations("vote"), getTranslations("enums"), getFormatter()]);
+  const when = (d: Date) => format.dateTime(d, "deadline");
   const { proposal, status, result, charter, viewer, myVote, eligible, castSecretBallot } = view;
   const secret = proposal.secretBallot;
   const kind = proposal.kind;
@@ -124,7 +126,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="flex flex-wrap gap-x-2 text-sm">
+      <nav aria-label={t("breadcrumb")} className="flex flex-wrap gap-x-2 text-sm">
         <Link className="text-emerald-800 underline" href={`/councils/${proposal.council.slug}`}>{proposal.council.name}</Link>
         {mandateOf ? (
           <>
@@ -143,16 +145,18 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <StatusBadge status={status} outcome={result?.outcome} />
         <h1 className="text-2xl font-bold break-words sm:text-3xl">{proposal.title}</h1>
         <p className="text-sm text-stone-600">
-          {kind === "ELECTION" ? "Called" : "Proposed"} by {proposal.author.name} on {when(proposal.createdAt)}
-          {proposal.votingClosesAt ? ` · voting ${status === "voting" ? "closes" : "closed"} ${when(proposal.votingClosesAt)}` : ""}
+          {t("byline", { kind, name: proposal.author.name, date: when(proposal.createdAt) })}
+          {proposal.votingClosesAt ? (
+            <span data-testid="voting-deadline">{t("votingWhen", { open: String(status === "voting"), date: when(proposal.votingClosesAt) })}</span>
+          ) : null}
         </p>
         {status === "voting" && eligible ? (
           <a href="#voting" className="inline-flex min-h-11 items-center rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-950">
             {secret
-              ? (hasVoted ? "You have cast your secret ballot ↓" : "Secret ballot is open · go to your ballot ↓")
+              ? (hasVoted ? t("jump.secretDone") : t("jump.secretOpen"))
               : kind === "ELECTION"
-              ? (hasVoted ? "You have ranked the candidates · change your ballot ↓" : "Voting is open · go to your ballot ↓")
-              : (hasVoted ? "You have voted · change your vote ↓" : "Voting is open · go to your vote ↓")}
+              ? (hasVoted ? t("jump.rankedDone") : t("jump.rankedOpen"))
+              : (hasVoted ? t("jump.votedDone") : t("jump.voteOpen"))}
           </a>
         ) : null}
       </header>
@@ -206,7 +210,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {status === "closed" && result && kind === "ELECTION" ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
+          <h2 id="result" className="text-xl font-semibold">{t("result")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
           {electionCount && election ? (
             <ElectionResult count={electionCount} elected={result.outcome === "ELECTED"} quorumMet={result.quorumMet} seats={electionCount.seats}
               electorateSize={result.electorateSize} quorumPercent={charter.quorumPercent} roleName={election.role.name} />
@@ -217,7 +221,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {status === "closed" && result && decision && kind === "FEDERATION_MOTION" ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="result" className="text-xl font-semibold">Federation outcome: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
+          <h2 id="result" className="text-xl font-semibold">Federation outcome: <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
           <p className="text-sm text-stone-700">Computed from the member councils&apos; mandates, never from any delegate&apos;s own choice.</p>
           {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} /> : null}
           <ul className="space-y-1 text-sm">
@@ -234,17 +238,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {status === "closed" && result && decision && yesNo ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
+          <h2 id="result" className="text-xl font-semibold">{t("result")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
           <TallyBars tally={result} />
           <Turnout turnout={decision.turnout} electorate={result.electorateSize} quorumNeeded={decision.quorumNeeded} />
           <ul className="space-y-1 text-sm">
-            <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}%: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} took part, {decision.quorumNeeded} needed)</li>
-            <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[rules.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstentions do not count here)</li>
-            <li className="text-stone-600">Decided under charter version {charter.version}. Electorate: the {result.electorateSize} members when voting opened
-              {proposal.electorateHash ? <> (fingerprint <code className="break-all" title="SHA-256 of the proposal id and the sorted member ids, one per line">{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
+            <li>{decision.quorumMet ? "✔" : "✘"} {t("quorumLine", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, needed: decision.quorumNeeded })}</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {t("thresholdLine", { threshold: THRESHOLD_LABEL[rules.passThreshold], met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
+            <li className="text-stone-600">{t("charterLine", { version: charter.version, count: result.electorateSize })}
+              {proposal.electorateHash ? <> ({t("fingerprint")} <code className="break-all" title={t("fingerprintTitle")}>{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
           </ul>
           {kind === "MANDATE" ? (
-            <p className="font-medium" data-testid="mandate">The council&apos;s mandate to {mandateOf?.council.name ?? "the federation"}: {{ YES: "Yes", NO: "No", ABSTAIN: "Abstain" }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)]}</p>
+            <p className="font-medium" data-testid="mandate">The council&apos;s mandate to {mandateOf?.council.name ?? "the federation"}: {{ YES: tv("yes"), NO: tv("no"), ABSTAIN: tv("abstain") }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)]}</p>
           ) : null}
           {kind === "RECALL" && result.outcome === "PASSED" ? (
             <p className="rounded-md bg-emerald-50 p-3 text-emerald-950" data-testid="recall-passed">
@@ -269,7 +273,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <p className="rounded-lg bg-stone-100 p-3 text-stone-700">
           {amendmentLapsed
             ? `This amendment lapsed: the proposal was ${amendmentOf?.target.votingOpenedAt ? "put to its vote" : "withdrawn"} before the amendment was.`
-            : "The author withdrew this proposal before voting."}
+            : t("withdrawnByAuthor")}
         </p>
       ) : null}
 
@@ -297,40 +301,40 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           </details>
         </section>
       ) : (
-        <section aria-label="Proposal text" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-          {amendable && amendable.currentVersion > 1 ? <p className="text-sm text-stone-600" data-testid="text-version">Version {amendable.currentVersion} of the text, as amended.</p> : null}
+        <section aria-label={t("textLabel")} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          {amendable && amendable.currentVersion > 1 ? <p className="text-sm text-stone-600" data-testid="text-version">{t("versionAmended", { version: amendable.currentVersion })}</p> : null}
           <Markdown>{proposal.body}</Markdown>
         </section>
       )}
 
       {status === "voting" && kind === "ELECTION" && election ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
-          <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
-          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The count is shown when voting closes." /> : null}
+          <h2 id="voting" className="text-xl font-semibold">{t("votingOpen")}</h2>
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote={t("countHidden")} /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <RankedBallotForm action={castRankedVoteAction} proposalId={proposal.id} current={election.myRanking} secret={secret} cast={castSecretBallot}
               candidates={election.nominations.filter((n) => n.acceptedAt).map((n) => n.nominee)} />
           ) : (
-            <p className="text-stone-700">You joined after voting opened, so this election is decided by the members at that time.</p>
+            <p className="text-stone-700">{t("joinedLateElection")}</p>
           )}
         </section>
       ) : null}
 
       {status === "voting" && kind === "FEDERATION_MOTION" && federation ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
-          <h2 id="voting" className="text-xl font-semibold">The member councils are voting</h2>
+          <h2 id="voting" className="text-xl font-semibold">{t("membersVoting")}</h2>
           <OpenMandates votes={federation.mandates} mine={myCouncils} weighting={charter.weighting} />
         </section>
       ) : null}
 
       {status === "voting" && yesNo ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
-          <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
-          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The tally is shown when voting closes." /> : null}
+          <h2 id="voting" className="text-xl font-semibold">{t("votingOpen")}</h2>
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote={t("tallyHidden")} /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <VoteForm action={castVoteAction} proposalId={proposal.id} current={myVote?.choice ?? null} secret={secret} cast={castSecretBallot} />
           ) : (
-            <p className="text-stone-700">You joined after voting opened, so this vote is decided by the members at that time.</p>
+            <p className="text-stone-700">{t("joinedLate")}</p>
           )}
         </section>
       ) : null}
@@ -342,23 +346,22 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {status === "deliberation" ? (
         <section aria-labelledby="next" className="space-y-4">
-          <h2 id="next" className="text-lg font-semibold">In deliberation</h2>
+          <h2 id="next" className="text-lg font-semibold">{t("inDeliberation")}</h2>
           <p className="text-stone-700">
-            {kind === "ELECTION" ? "Members nominate candidates and nominees reply. " : kind === "FEDERATION_MOTION" ? "Members of the member councils are discussing this motion. " : "Members are discussing this proposal. "}
+            {kind === "ELECTION" ? t("discussing.ELECTION") : kind === "FEDERATION_MOTION" ? t("discussing.FEDERATION_MOTION") : t("discussing.other")}
             {canOpen
-              ? (kind === "FEDERATION_MOTION" ? "When it is ready, open voting: every member council then votes on its mandate." : "When it is ready, open voting.")
-              : (kind === "FEDERATION_MOTION" ? "The author opens voting." : "The author or a facilitator opens voting.")}
+              ? (kind === "FEDERATION_MOTION" ? t("whenReadyFederation") : t("whenReady"))
+              : (kind === "FEDERATION_MOTION" ? t("authorOpens") : t("authorOrFacilitatorOpens"))}
           </p>
           {amendmentVoting ? (
             <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
-              An amendment is being voted on: voting on this proposal can open once it closes ({when(amendmentVoting.votingClosesAt!)}).
-              Amendments not put to a vote by then lapse.
+              {t("amendmentVoting", { date: when(amendmentVoting.votingClosesAt!) })}
             </p>
           ) : null}
           {canOpen ? <OpenVotingForm action={openVotingAction} proposalId={proposal.id} charterHours={charter.votingPeriodHours} /> : null}
           {canWithdraw ? (
-            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? "Withdraw election" : kind === "AMENDMENT" ? "Withdraw amendment" : "Withdraw proposal"} variant="danger"
-              confirm="Withdraw this proposal? This cannot be undone." />
+            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? t("withdraw.ELECTION") : kind === "AMENDMENT" ? t("withdraw.AMENDMENT") : t("withdraw.other")} variant="danger"
+              confirm={t("withdrawConfirm")} />
           ) : null}
         </section>
       ) : null}
@@ -368,7 +371,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <AmendmentList amendments={amendable.amendments} total={amendable.amendmentCount} canPropose={status === "deliberation"} action={proposeAmendmentAction}
             proposalId={proposal.id} currentBody={proposal.body} currentVersion={amendable.currentVersion} />
           {amendable.versions.length > 1 ? <VersionHistory versions={amendable.versions} /> : (
-            <p className="text-sm text-stone-600">This is the text as submitted (version 1): no amendment has been merged.</p>
+            <p className="text-sm text-stone-600">{t("asSubmitted")}</p>
           )}
         </>
       ) : null}

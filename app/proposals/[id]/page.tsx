@@ -36,7 +36,7 @@ import { findProposalPage } from "@/lib/proposals/service";
 import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
 import { SecretBallotBoard } from "@/components/proposals/SecretBallotBoard";
-import { AmendmentList, REFUSAL_LABEL, VersionHistory } from "@/components/amendments/Amendments";
+import { AmendmentList, VersionHistory } from "@/components/amendments/Amendments";
 import { TextDiff } from "@/components/amendments/TextDiff";
 import { Discussion } from "@/components/comments/Discussion";
 import { proposeAmendmentAction } from "@/lib/amendments/actions";
@@ -287,7 +287,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {amendmentOf.mergedAs ? (
             <p className="rounded-md bg-emerald-50 p-3 font-medium text-emerald-950" data-testid="amendment-merged">Merged: this text became version {amendmentOf.mergedAs} of the proposal.</p>
           ) : amendmentOf.refusal ? (
-            <p className="rounded-md bg-orange-50 p-3 text-orange-950" data-testid="amendment-refused">This amendment {REFUSAL_LABEL[amendmentOf.refusal]}.</p>
+            <p className="rounded-md bg-orange-50 p-3 text-orange-950" data-testid="amendment-refused">This amendment {(await getTranslations("amendments"))(`refusal.${amendmentOf.refusal}`)}.</p>
           ) : amendmentOf.currentVersion !== amendmentOf.baseVersion && status !== "withdrawn" ? (
             <p className="rounded-md bg-orange-50 p-3 text-orange-950">
               The proposal&apos;s text has changed since this amendment was drafted (it is now version {amendmentOf.currentVersion}),

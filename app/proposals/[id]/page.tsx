@@ -49,9 +49,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const ZCommentPage = z.object({ comments: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 const ZRollPage = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-const day = (d: Date) => d.toUTCString().slice(5, 16);
-
-const END_LABEL = { TERM_ENDED: "its term ended", SUPERSEDED: "a later election replaced it", RECALLED: "it was recalled", LEFT_COUNCIL: "the holder left the council" } as const;
 
 async function load(rawId: string, viewerId: string) {
   const id = ZId.safeParse(rawId);
@@ -76,6 +73,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const [t, tv, te, format] = await Promise.all([getTranslations("proposal"), getTranslations("vote"), getTranslations("enums"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, "deadline");
+  const day = (d: Date) => format.dateTime(d, "date");
+  const link = (href: string, className = "font-medium text-emerald-800 underline") => (chunks: React.ReactNode) => <Link href={href} className={className}>{chunks}</Link>;
   const { proposal, status, result, charter, viewer, myVote, eligible, castSecretBallot } = view;
   const secret = proposal.secretBallot;
   const kind = proposal.kind;
@@ -131,7 +130,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         {mandateOf ? (
           <>
             <span aria-hidden="true">›</span>
-            <Link className="text-emerald-800 underline" href={`/proposals/${mandateOf.id}`}>Motion to {mandateOf.council.name}</Link>
+            <Link className="text-emerald-800 underline" href={`/proposals/${mandateOf.id}`}>{t("motionTo", { name: mandateOf.council.name })}</Link>
           </>
         ) : null}
         {amendmentOf ? (
@@ -163,40 +162,41 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {election ? (
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950">
-          {proposal.byElection ? "By-election for a vacant seat: " : ""}
-          <strong>{election.role.name}</strong>: {proposal.seats ?? election.role.seats} seat{(proposal.seats ?? election.role.seats) === 1 ? "" : "s"},
-          terms of {election.role.termMonths} months. Ranked ballots, counted by single transferable vote.{" "}
-          <Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">Current holders</Link>
+          {t.rich("election", {
+            byElection: String(Boolean(proposal.byElection)), role: election.role.name, seats: proposal.seats ?? election.role.seats, months: election.role.termMonths,
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}{" "}
+          <Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">{t("currentHolders")}</Link>
         </p>
       ) : null}
 
       {recall ? (
         <section aria-labelledby="recall-target" className="space-y-1 rounded-lg border border-red-200 bg-red-50/50 p-3">
-          <h2 id="recall-target" className="font-semibold">The delegation this recall targets</h2>
+          <h2 id="recall-target" className="font-semibold">{t("recallTarget")}</h2>
           {recall.delegation ? (
             <>
               <p data-testid="recall-target">
-                <strong>{recall.delegation.holder.name}</strong> as {recall.delegation.role.name}, term {day(recall.delegation.startsAt)} – {day(recall.delegation.endsAt)}.
+                {t.rich("recallWho", {
+                  name: recall.delegation.holder.name, role: recall.delegation.role.name, from: day(recall.delegation.startsAt), to: day(recall.delegation.endsAt),
+                  b: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
               {recall.delegation.endedAt ? (
                 <p className="text-sm text-stone-700">
-                  This delegation ended on {day(recall.delegation.endedAt)}: {END_LABEL[recall.delegation.endReason ?? "TERM_ENDED"]}.
+                  {t("recallEnded", { date: day(recall.delegation.endedAt), reason: t(`endReason.${recall.delegation.endReason ?? "TERM_ENDED"}`) })}
                 </p>
               ) : (
-                <p className="text-sm text-stone-700">If this recall passes, the delegation ends at once and a by-election fills the seat.</p>
+                <p className="text-sm text-stone-700">{t("recallIf")}</p>
               )}
             </>
-          ) : <p>The delegation no longer exists.</p>}
-          <p className="text-sm"><Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">All delegations</Link></p>
+          ) : <p>{t("delegationGone")}</p>}
+          <p className="text-sm"><Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">{t("allDelegations")}</Link></p>
         </section>
       ) : null}
 
       {mandateOf ? (
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950" data-testid="mandate-of">
-          In this vote {proposal.council.name} decides its mandate on a{" "}
-          <Link href={`/proposals/${mandateOf.id}`} className="font-medium text-emerald-800 underline">motion put to {mandateOf.council.name}</Link>.
-          The outcome becomes the council&apos;s mandate, which its delegates carry to the federation: passed means yes,
-          rejected means no, and no quorum means abstain.
+          {t.rich("mandateOf", { council: proposal.council.name, federation: mandateOf.council.name, link: link(`/proposals/${mandateOf.id}`) })}
         </p>
       ) : null}
 
@@ -204,7 +204,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {federation?.admits && status !== "closed" ? (
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950">
-          If this motion passes, <Link href={`/councils/${federation.admits.slug}`} className="font-medium text-emerald-800 underline">{federation.admits.name}</Link> joins the federation.
+          {t.rich("admits", { name: federation.admits.name, link: link(`/councils/${federation.admits.slug}`) })}
         </p>
       ) : null}
 
@@ -214,23 +214,23 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {electionCount && election ? (
             <ElectionResult count={electionCount} elected={result.outcome === "ELECTED"} quorumMet={result.quorumMet} seats={electionCount.seats}
               electorateSize={result.electorateSize} quorumPercent={charter.quorumPercent} roleName={election.role.name} />
-          ) : <p>The count is not available.</p>}
+          ) : <p>{t("countUnavailable")}</p>}
           <BoardLinks proposalId={proposal.id} />
         </section>
       ) : null}
 
       {status === "closed" && result && decision && kind === "FEDERATION_MOTION" ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="result" className="text-xl font-semibold">Federation outcome: <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
-          <p className="text-sm text-stone-700">Computed from the member councils&apos; mandates, never from any delegate&apos;s own choice.</p>
+          <h2 id="result" className="text-xl font-semibold">{t("federationOutcome")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
+          <p className="text-sm text-stone-700">{t("fromMandates")}</p>
           {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} /> : null}
           <ul className="space-y-1 text-sm">
-            <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}% of the weight: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} of {result.electorateSize} took part)</li>
-            <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[charter.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstaining mandates do not count here)</li>
-            <li className="text-stone-600">Decided under the federation&apos;s charter version {charter.version}: {WEIGHTING_LABEL[charter.weighting].toLowerCase()}.</li>
+            <li>{decision.quorumMet ? "✔" : "✘"} {t("federationQuorum", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, total: result.electorateSize })}</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {t("federationThreshold", { threshold: THRESHOLD_LABEL[charter.passThreshold], met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
+            <li className="text-stone-600">{t("federationCharter", { version: charter.version, weighting: WEIGHTING_LABEL[charter.weighting].toLowerCase() })}</li>
           </ul>
           {federation?.admits && status !== "closed" ? (
-            <p className="font-medium">{result.outcome === "PASSED" ? `${federation.admits.name} is now a member of the federation.` : `${federation.admits.name} was not admitted.`}</p>
+            <p className="font-medium">{result.outcome === "PASSED" ? t("admitted", { name: federation.admits.name }) : t("notAdmitted", { name: federation.admits.name })}</p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
         </section>
@@ -248,13 +248,13 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               {proposal.electorateHash ? <> ({t("fingerprint")} <code className="break-all" title={t("fingerprintTitle")}>{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
           </ul>
           {kind === "MANDATE" ? (
-            <p className="font-medium" data-testid="mandate">The council&apos;s mandate to {mandateOf?.council.name ?? "the federation"}: {{ YES: tv("yes"), NO: tv("no"), ABSTAIN: tv("abstain") }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)]}</p>
+            <p className="font-medium" data-testid="mandate">{t("mandate", { federation: mandateOf?.council.name ?? t("theFederation"), choice: { YES: tv("yes"), NO: tv("no"), ABSTAIN: tv("abstain") }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)] })}</p>
           ) : null}
           {kind === "RECALL" && result.outcome === "PASSED" ? (
             <p className="rounded-md bg-emerald-50 p-3 text-emerald-950" data-testid="recall-passed">
-              The recall passed: {recall?.delegation ? `${recall.delegation.holder.name}'s delegation as ${recall.delegation.role.name}` : "the delegation"} ended when voting closed.{" "}
-              {byElection ? <Link href={`/proposals/${byElection.id}`} className="font-medium text-emerald-800 underline">{byElection.title}</Link> : "A by-election"}{" "}
-              fills the seat.
+              {t("recallPassed", { who: recall?.delegation ? t("recallPassedWho", { name: recall.delegation.holder.name, role: recall.delegation.role.name }) : t("theDelegation") })}{" "}
+              {byElection ? <Link href={`/proposals/${byElection.id}`} className="font-medium text-emerald-800 underline">{byElection.title}</Link> : t("aByElection")}{" "}
+              {t("fillsSeat")}
             </p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
@@ -272,31 +272,29 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "withdrawn" ? (
         <p className="rounded-lg bg-stone-100 p-3 text-stone-700">
           {amendmentLapsed
-            ? `This amendment lapsed: the proposal was ${amendmentOf?.target.votingOpenedAt ? "put to its vote" : "withdrawn"} before the amendment was.`
+            ? t("lapsed", { voted: String(Boolean(amendmentOf?.target.votingOpenedAt)) })
             : t("withdrawnByAuthor")}
         </p>
       ) : null}
 
       {amendmentOf ? (
         <section aria-labelledby="amendment-changes" className="space-y-3 rounded-lg border border-violet-200 bg-violet-50/40 p-4">
-          <h2 id="amendment-changes" className="text-xl font-semibold">What this amendment changes</h2>
+          <h2 id="amendment-changes" className="text-xl font-semibold">{t("amendmentChanges")}</h2>
           <p className="text-sm text-stone-700">
-            An amendment to <Link href={`/proposals/${amendmentOf.target.id}`} className="font-medium text-emerald-800 underline">{amendmentOf.target.title}</Link>,
-            drafted against version {amendmentOf.baseVersion} of its text. If it passes, its text replaces that version.
+            {t.rich("amendmentTo", { title: amendmentOf.target.title, version: amendmentOf.baseVersion, link: link(`/proposals/${amendmentOf.target.id}`) })}
           </p>
           {amendmentOf.mergedAs ? (
-            <p className="rounded-md bg-emerald-50 p-3 font-medium text-emerald-950" data-testid="amendment-merged">Merged: this text became version {amendmentOf.mergedAs} of the proposal.</p>
+            <p className="rounded-md bg-emerald-50 p-3 font-medium text-emerald-950" data-testid="amendment-merged">{t("merged", { version: amendmentOf.mergedAs })}</p>
           ) : amendmentOf.refusal ? (
-            <p className="rounded-md bg-orange-50 p-3 text-orange-950" data-testid="amendment-refused">This amendment {(await getTranslations("amendments"))(`refusal.${amendmentOf.refusal}`)}.</p>
+            <p className="rounded-md bg-orange-50 p-3 text-orange-950" data-testid="amendment-refused">{t("refused", { reason: (await getTranslations("amendments"))(`refusal.${amendmentOf.refusal}`) })}</p>
           ) : amendmentOf.currentVersion !== amendmentOf.baseVersion && status !== "withdrawn" ? (
             <p className="rounded-md bg-orange-50 p-3 text-orange-950">
-              The proposal&apos;s text has changed since this amendment was drafted (it is now version {amendmentOf.currentVersion}),
-              so this amendment cannot be merged even if it passes. Propose a new amendment against the current text.
+              {t("textChanged", { version: amendmentOf.currentVersion })}
             </p>
           ) : null}
-          {amendmentDiff ? <TextDiff parts={amendmentDiff} /> : <p className="text-sm text-stone-700">The texts differ too much to show word by word; the full amended text is below.</p>}
+          {amendmentDiff ? <TextDiff parts={amendmentDiff} /> : <p className="text-sm text-stone-700">{t("tooDifferent")}</p>}
           <details>
-            <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-emerald-800 underline">The full amended text</summary>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-emerald-800 underline">{t("fullText")}</summary>
             <Markdown>{proposal.body}</Markdown>
           </details>
         </section>

@@ -18,7 +18,7 @@ test("German from Accept-Language, with the deadline in Berlin time", async ({ b
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
-  await expect(page.getByRole("heading", { name: "Deine Räte" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Deine Räte", exact: true })).toBeVisible();
   await page.getByRole("region", { name: "Abstimmungen, die auf dich warten" }).getByRole("link", { name: SOURDOUGH }).click();
   await expect(page.getByRole("heading", { name: "Abstimmung läuft" })).toBeVisible();
   await expect(page.getByTestId("voting-deadline")).toContainText(/Abstimmung endet am .+ \d\d:\d\d MEZ/);
@@ -33,7 +33,7 @@ test("Spanish from Accept-Language: home, councils, a council, a proposal with i
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("heading", { name: "Votaciones pendientes" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Tus consejos" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tus consejos", exact: true })).toBeVisible();
 
   await page.goto("/councils");
   await expect(page.getByRole("heading", { name: "Consejos", level: 1 })).toBeVisible();

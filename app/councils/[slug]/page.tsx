@@ -12,10 +12,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { looksLikeSlug } from "@/lib/councils/schemas";
 import { listCouncilProposals } from "@/lib/proposals/service";
 import { proposalStatus } from "@/lib/proposals/lifecycle";
-import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { CharterHistory } from "@/components/charters/CharterHistory";
 import { listCharterHistory } from "@/lib/charters/service";
-import { describeValue } from "@/lib/charters/rules";
 import { FederationView } from "@/components/federations/FederationView";
 import { requestToJoinFederationAction } from "@/lib/federations/actions";
 import { findFederationPage } from "@/lib/federations/service";
@@ -23,7 +21,6 @@ import { findMemberCouncilIds, listAdmissionMotions, listCouncilFederations, lis
 import type { PrismaClient } from "@/lib/db";
 import type { Charter } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { SECRECY_LABELS } from "@/lib/voting/secrecy";
 
 const ZPages = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -96,15 +93,14 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div><dt className="text-stone-600">{t("joining")}</dt><dd>{te(`joinPolicy.${charter.joinPolicy}`)}</dd></div>
           <div><dt className="text-stone-600">{t("quorum")}</dt><dd>{t("quorumValue", { percent: charter.quorumPercent })}</dd></div>
-          <div><dt className="text-stone-600">{t("passThreshold")}</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
+          <div><dt className="text-stone-600">{t("passThreshold")}</dt><dd>{te(`threshold.${charter.passThreshold}`)}</dd></div>
           <div><dt className="text-stone-600">{t("votingPeriod")}</dt><dd>{t("votingPeriodValue", { hours: tc("hours", { count: charter.votingPeriodHours }) })}</dd></div>
           <div><dt className="text-stone-600">{t("results")}</dt><dd>{charter.liveResults ? t("liveTally") : t("tallyAfter")}</dd></div>
-          <div><dt className="text-stone-600">{t("ballots")}</dt><dd data-testid="ballot-secrecy">{SECRECY_LABELS[charter.ballotSecrecy]}</dd></div>
+          <div><dt className="text-stone-600">{t("ballots")}</dt><dd data-testid="ballot-secrecy">{te(`secrecy.${charter.ballotSecrecy}`)}</dd></div>
           {charter.termLimit !== null ? (
             <div><dt className="text-stone-600">{t("rotation")}</dt><dd>{t("rotationValue", { count: charter.termLimit })}</dd></div>
           ) : null}
-          <div><dt className="text-stone-600">{t("ballots")}</dt><dd>{describeValue("ballotSecrecy", charter)}</dd></div>
-          <div><dt className="text-stone-600">{t("charterChangesNeed")}</dt><dd>{THRESHOLD_LABEL[charter.charterChangeThreshold]}</dd></div>
+          <div><dt className="text-stone-600">{t("charterChangesNeed")}</dt><dd>{te(`threshold.${charter.charterChangeThreshold}`)}</dd></div>
           <div><dt className="text-stone-600">{t("version")}</dt><dd data-testid="charter-version">{charter.version}</dd></div>
         </dl>
         <p className="mt-3 text-sm text-stone-700">

@@ -27,13 +27,13 @@ import { roleMay } from "@/lib/councils/membership";
 import { findByElection } from "@/lib/delegations/queries";
 import { castRankedVoteAction, nominateAction, respondToNominationAction } from "@/lib/elections/actions";
 import { readElectionCount } from "@/lib/elections/count";
-import { readFederationCount, WEIGHTING_LABEL } from "@/lib/federations/count";
+import { readFederationCount } from "@/lib/federations/count";
 import { findMemberCouncilIds } from "@/lib/federations/queries";
 import { decideFederation, mandateFromOutcome } from "@/lib/federations/rules";
 import { castVoteAction, openVotingAction, withdrawProposalAction } from "@/lib/proposals/actions";
 import { proposalStatus, resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
-import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { decideOutcome } from "@/lib/voting/outcome";
 import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
 import { SecretBallotBoard } from "@/components/proposals/SecretBallotBoard";
 import { AmendmentList, VersionHistory } from "@/components/amendments/Amendments";
@@ -226,8 +226,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} /> : null}
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} {t("federationQuorum", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, total: result.electorateSize })}</li>
-            <li>{decision.thresholdMet ? "✔" : "✘"} {t("federationThreshold", { threshold: THRESHOLD_LABEL[charter.passThreshold], met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
-            <li className="text-stone-600">{t("federationCharter", { version: charter.version, weighting: WEIGHTING_LABEL[charter.weighting].toLowerCase() })}</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {t("federationThreshold", { threshold: te(`threshold.${charter.passThreshold}`), met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
+            <li className="text-stone-600">{t("federationCharter", { version: charter.version, weighting: te(`weighting.${charter.weighting}`).toLowerCase() })}</li>
           </ul>
           {federation?.admits && status !== "closed" ? (
             <p className="font-medium">{result.outcome === "PASSED" ? t("admitted", { name: federation.admits.name }) : t("notAdmitted", { name: federation.admits.name })}</p>
@@ -243,7 +243,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <Turnout turnout={decision.turnout} electorate={result.electorateSize} quorumNeeded={decision.quorumNeeded} />
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} {t("quorumLine", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, needed: decision.quorumNeeded })}</li>
-            <li>{decision.thresholdMet ? "✔" : "✘"} {t("thresholdLine", { threshold: THRESHOLD_LABEL[rules.passThreshold], met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {t("thresholdLine", { threshold: te(`threshold.${rules.passThreshold}`), met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
             <li className="text-stone-600">{t("charterLine", { version: charter.version, count: result.electorateSize })}
               {proposal.electorateHash ? <> ({t("fingerprint")} <code className="break-all" title={t("fingerprintTitle")}>{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
           </ul>

@@ -6,7 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb, type PrismaClient } from "../db";
-import { isDomainError } from "../errors";
+import { isDomainError, type DomainError } from "../errors";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/errors";
 import { currentUser, type SessionUser } from "../auth/session";
 import type { Receipt } from "../voting/receipt-format";
@@ -55,6 +55,10 @@ function echo(fields: Record<string, string>): Record<string, string> {
 /** The helper's own messages, in the reader's language (the domain's refusals are still English). */
 const say = async (key: "badRequest" | "correctFields" | "unexpected" | "sessionEnded") => (await getTranslations("actions"))(key);
 
+/** A catalogued refusal in the reader's language; the others are still English sentences. */
+const translated = async ({ key, values }: NonNullable<DomainError["translation"]>) =>
+  ((await getTranslations("domain")) as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+
 const badRequest = async (): Promise<FormState> => ({ ok: false, message: await say("badRequest") });
 
 function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -83,7 +87,7 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
       // A refusal tied to fields is shown beside them; the summary just points there.
       return error.fieldErrors
         ? { ok: false, message: await say("correctFields"), fieldErrors: error.fieldErrors, values }
-        : { ok: false, message: error.message, values };
+        : { ok: false, message: error.translation ? await translated(error.translation) : error.message, values };
     }
     if (isDatabaseUnavailable(error)) {
       // An outage or an overload, not a bug: say so, and that trying again will work.

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formAction } from "../actions/form-action";
 import type { PrismaClient } from "../db";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { ZCreateCouncil, ZId, ZInviteToken, ZMembershipDecision } from "./schemas";
 import { acceptInvite, createCouncil, createInvite, decideMembership, joinCouncil, leaveCouncil } from "./service";
 
@@ -37,7 +37,7 @@ const ZCouncilRef = z.object({ councilId: ZId, slug: z.string().max(64) });
 
 async function councilSlug(db: PrismaClient, councilId: string) {
   const council = await db.council.findUnique({ where: { id: councilId }, select: { slug: true } });
-  if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
+  if (!council) throw refusal("NOT_FOUND", "noSuchCouncil");
   return council.slug;
 }
 

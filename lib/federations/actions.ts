@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formAction } from "../actions/form-action";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { createFederation, createFederationMotion, requestToJoinFederation } from "./service";
 import { ZCreateFederation, ZCreateFederationMotion, ZJoinFederation } from "./schemas";
 
@@ -32,7 +32,7 @@ export const createFederationAction = formAction(
 export const requestToJoinFederationAction = formAction(ZJoinFederation, async ({ federationId, councilId }, { db, user }) => {
   await requestToJoinFederation(db, { federationId, councilId, actorId: user.id });
   const federation = await db.council.findUnique({ where: { id: federationId }, select: { slug: true } });
-  if (!federation) throw new DomainError("NOT_FOUND", "There is no such federation.");
+  if (!federation) throw refusal("NOT_FOUND", "noSuchFederation");
   revalidatePath(`/councils/${federation.slug}`);
   return { ok: true, message: (await getTranslations("actions"))("federationRequest") };
 });

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/types";
 import { ballotKey } from "../config";
-import { DomainError } from "../errors";
+import { DomainError, refusal } from "../errors";
 import { proposalStatus } from "../proposals/lifecycle";
 import { appendAudit } from "../audit/log";
 import { prepareBallot, sealBallot, unsealBallot, type BallotContent, type OpenedBallot, type Receipt } from "./receipts";
@@ -54,7 +54,7 @@ export function checkVoter(proposal: VotingProposal, what: "vote" | "ballot"): v
   const status = proposalStatus(proposal);
   if (status === "closed") throw new DomainError("CLOSED", `Voting has closed; your ${what} was not recorded.`);
   if (status !== "voting") throw new DomainError("CLOSED", proposal.kind === "ELECTION" ? "Voting is not open in this election." : "Voting is not open on this proposal.");
-  if (proposal.membershipStatus !== "ACTIVE") throw new DomainError("FORBIDDEN", "Only members of this council can vote.");
+  if (proposal.membershipStatus !== "ACTIVE") throw refusal("FORBIDDEN", "onlyMembersVote");
   if (!proposal.inElectorate) {
     throw new DomainError("FORBIDDEN", `You joined after voting opened, so you are not in this ${proposal.kind === "ELECTION" ? "election" : "vote"}'s electorate.`);
   }

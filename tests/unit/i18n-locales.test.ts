@@ -52,3 +52,13 @@ describe("formatDeadline", () => {
     expect(formatDeadline(new Date("2026-11-28T23:30:00Z"), "de", "Asia/Tokyo")).toMatch(/^So\., 29\. Nov\. 2026, 08:30 /);
   });
 });
+
+describe("catalogued refusals", () => {
+  it("carry English as their message and their key for the reader's language", async () => {
+    const { refusal } = await import("@/lib/errors");
+    const e = refusal("CLOSED", "withdrawBeforeVoting");
+    expect(e.message).toBe("A proposal can only be withdrawn before voting opens.");
+    expect(e.code).toBe("CLOSED");
+    expect(e.translation).toEqual({ key: "withdrawBeforeVoting" });
+  });
+});

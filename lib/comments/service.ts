@@ -3,7 +3,7 @@
 // the facilitator's stated reason, and is written to the audit log. Nothing is ever deleted.
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
-import { DomainError, refusal } from "../errors";
+import { refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { roleMay } from "../councils/membership";
 import { appendAudit } from "../audit/log";
@@ -52,7 +52,7 @@ export async function editComment(db: PrismaClient, input: TEditComment & { acto
     if (comment.authorId !== input.actorId) throw refusal("FORBIDDEN", "onlyAuthorEdits");
     if (comment.hiddenAt) throw refusal("CLOSED", "hiddenNotEditable");
     if (!mayEdit(comment, input.actorId, now)) {
-      throw new DomainError("CLOSED", `A comment can be edited for ${EDIT_WINDOW_MINUTES} minutes after posting; this one now stands as written.`);
+      throw refusal("CLOSED", "editWindowOver", { minutes: EDIT_WINDOW_MINUTES });
     }
     if (comment.body === input.body) return comment; // nothing changed: no "edited" mark
     await appendAudit(tx, { councilId: proposal.councilId, actorId: input.actorId, action: "comment.edited", subjectId: comment.id, data: { proposalId: proposal.id, commentId: comment.id } });

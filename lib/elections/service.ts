@@ -69,10 +69,10 @@ export async function nominate(db: PrismaClient, { proposalId, nomineeId, actorI
     if (nominee?.status !== "ACTIVE") throw refusal("INVALID", "nomineeNotMember");
     const charter = await currentCharter(tx, election.councilId);
     if (!mayStandAgain(await termsHeld(tx, election.roleId!, nomineeId), charter.termLimit)) {
-      throw new DomainError("FORBIDDEN", `${nominee.user.name} has served the charter's limit of ${charter.termLimit} term${charter.termLimit === 1 ? "" : "s"} as ${election.role.name}; rotation means someone else stands.`);
+      throw refusal("FORBIDDEN", "termLimitReached", { name: nominee.user.name, count: charter.termLimit ?? 0, role: election.role.name });
     }
     const existing = await tx.nomination.findUnique({ where: { proposalId_nomineeId: { proposalId, nomineeId } } });
-    if (existing) throw new DomainError("CONFLICT", `${nominee.user.name} has already been nominated.`);
+    if (existing) throw refusal("CONFLICT", "alreadyNominated", { name: nominee.user.name });
     const self = nomineeId === actorId;
     await appendAudit(tx, { councilId: election.councilId, actorId, action: "nomination.made", subjectId: proposalId, data: { proposalId, nomineeId } });
     return tx.nomination.create({ data: { proposalId, nomineeId, nominatedById: actorId, ...(self ? { acceptedAt: new Date() } : {}) } });

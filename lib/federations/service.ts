@@ -80,8 +80,8 @@ export async function requestToJoinFederation(
     const council = await tx.council.findUniqueOrThrow({ where: { id: councilId } });
     if (council.kind === "FEDERATION") throw refusal("INVALID", "federationCannotJoin");
     const existing = await tx.federationMembership.findUnique({ where: { federationId_councilId: { federationId, councilId } } });
-    if (existing?.status === "ACTIVE") throw new DomainError("CONFLICT", `${council.name} is already a member of ${federation.name}.`);
-    if (existing?.status === "PENDING") throw new DomainError("CONFLICT", `${council.name} has already asked to join; the member councils are deciding.`);
+    if (existing?.status === "ACTIVE") throw refusal("CONFLICT", "federationAlreadyMember", { council: council.name, federation: federation.name });
+    if (existing?.status === "PENDING") throw refusal("CONFLICT", "federationAlreadyAsked", { council: council.name });
     if (existing) await tx.federationMembership.update({ where: { id: existing.id }, data: { status: "PENDING", requestedAt: new Date(), endedAt: null } });
     else await tx.federationMembership.create({ data: { federationId, councilId, status: "PENDING" } });
     const proposal = await tx.proposal.create({

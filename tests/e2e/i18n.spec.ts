@@ -53,7 +53,8 @@ test("Spanish from Accept-Language: home, councils, a council, a proposal with i
   await page.getByRole("radio", { name: /^Abstención/ }).check();
   await page.getByRole("button", { name: "Votar" }).click();
   await expect(page.getByText("Tu voto «abstención» ha quedado registrado.")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Cambia tu voto" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Cambia tu voto" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cambiar voto" })).toBeVisible();
   await context.close();
 });
 

@@ -7,6 +7,7 @@ export function RollCall({ entries, total, page = 1, pages = 1, href }: {
   entries: RollCallEntry[]; total: number; page?: number; pages?: number; href?: (page: number) => string;
 }) {
   const t = useTranslations("rollCall");
+  const tv = useTranslations("vote");
   return (
     <details id="roll-call" open={page > 1} className="rounded-lg border border-stone-200 bg-white p-3" data-testid="roll-call">
       <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t("summary", { count: total })}</summary>
@@ -15,8 +16,8 @@ export function RollCall({ entries, total, page = 1, pages = 1, href }: {
         <ul className="mt-2 divide-y divide-stone-200 text-sm">
           {entries.map((e) => (
             <li key={`${e.name}-${e.vote}`} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2">
-              <span className="font-medium">{e.name}</span>
-              <span className="break-words text-stone-800">{e.vote}</span>
+              <span className="font-medium">{e.former ? t("formerMember") : e.name}</span>
+              <span className="break-words text-stone-800">{e.choice ? tv(({ YES: "yes", NO: "no", ABSTAIN: "abstain" } as const)[e.choice]) : e.vote}</span>
             </li>
           ))}
         </ul>

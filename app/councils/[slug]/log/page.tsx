@@ -27,6 +27,11 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const here = `/councils/${council.slug}`;
   const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, "dateTime");
+  // Known actions in the reader's language; an action the catalogue lacks keeps its English label.
+  const label = (action: string) => {
+    const key = `actions.${action.replaceAll(".", "_")}` as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : actionLabel(action);
+  };
   const person = (id: unknown) => (typeof id === "string" ? log.names.get(id) ?? t("formerAccount") : null);
 
   return (
@@ -68,7 +73,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
               return (
                 <li key={e.seq.toString()} className="space-y-1 p-3" data-testid="audit-entry">
                   <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                    <span className="min-w-0 flex-1 font-medium break-words">{actionLabel(e.action)}</span>
+                    <span className="min-w-0 flex-1 font-medium break-words">{label(e.action)}</span>
                     <span className="text-sm text-stone-600">{when(e.at)}</span>
                   </div>
                   <p className="text-sm break-words text-stone-700">

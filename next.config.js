@@ -1,5 +1,7 @@
 // Next.js configuration. Database drivers and the password hasher stay outside the server bundle:
 // PGlite loads its WebAssembly from its own package folder, argon2 is a native addon.
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
@@ -23,4 +25,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its request configuration in i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("errors");
   return (
     <div className="mx-auto max-w-md space-y-3">
-      <h1 className="text-2xl font-bold">Members only</h1>
-      <p className="text-stone-700">This page belongs to a council you are not an active member of. Ask to join the council to see its proposals and votes.</p>
-      <Link href="/councils" className="text-emerald-800 underline">Browse councils</Link>
+      <h1 className="text-2xl font-bold">{t("forbiddenTitle")}</h1>
+      <p className="text-stone-700">{t("forbidden")}</p>
+      <Link href="/councils" className="text-emerald-800 underline">{(await getTranslations("common"))("browseCouncils")}</Link>
     </div>
   );
 }

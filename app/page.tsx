@@ -2,24 +2,23 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listMyCouncils } from "@/lib/councils/service";
-import { KIND_LABEL, ROLE_LABEL } from "@/lib/councils/labels";
-import { OUTCOME_LABEL } from "@/components/proposals/StatusBadge";
 import { listRecentResults, listVotesAwaitingMe } from "@/lib/dashboard/queries";
-import { formatDeadline } from "@/lib/notifications/derive";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 export default async function HomePage() {
   const user = await currentUser();
+  const [t, tc, te, format] = await Promise.all([getTranslations("home"), getTranslations("common"), getTranslations("enums"), getFormatter()]);
+  const deadline = (d: Date) => format.dateTime(d, "deadline");
   if (!user) {
     return (
       <div className="space-y-6 py-6">
-        <h1 className="text-3xl font-bold sm:text-4xl">Decide together. Count honestly.</h1>
+        <h1 className="text-3xl font-bold sm:text-4xl">{t("tagline")}</h1>
         <p className="max-w-2xl text-lg text-stone-700">
-          Plenum is where workers&apos; councils, consumers&apos; councils and neighbourhood assemblies govern themselves:
-          put proposals to the members, deliberate, vote — one member, one vote — and see exactly how every decision was reached.
+          {t("intro")}
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/signup" className="rounded-md bg-emerald-800 px-5 py-3 font-semibold text-white hover:bg-emerald-900">Create an account</Link>
-          <Link href="/councils" className="rounded-md border border-stone-300 bg-white px-5 py-3 font-semibold">Browse councils</Link>
+          <Link href="/signup" className="rounded-md bg-emerald-800 px-5 py-3 font-semibold text-white hover:bg-emerald-900">{t("createAccount")}</Link>
+          <Link href="/councils" className="rounded-md border border-stone-300 bg-white px-5 py-3 font-semibold">{tc("browseCouncils")}</Link>
         </div>
       </div>
     );
@@ -29,38 +28,38 @@ export default async function HomePage() {
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold">Hello, {user.name}</h1>
+        <h1 className="text-2xl font-bold">{t("hello", { name: user.name })}</h1>
         <span className="flex gap-4">
-          <a href="/api/me/export.json" download className="text-sm font-medium text-emerald-800 underline">Your data (JSON)</a>
-          <Link href="/account/password" className="text-sm font-medium text-emerald-800 underline">Change password</Link>
+          <a href="/api/me/export.json" download className="text-sm font-medium text-emerald-800 underline">{t("yourData")}</a>
+          <Link href="/account/password" className="text-sm font-medium text-emerald-800 underline">{t("changePassword")}</Link>
         </span>
       </div>
       <section aria-labelledby="awaiting" className="space-y-3">
-        <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>
-        {awaiting.length === 0 ? <p className="text-stone-600">Nothing to vote on right now.</p> : (
+        <h2 id="awaiting" className="text-lg font-semibold">{t("awaiting")}</h2>
+        {awaiting.length === 0 ? <p className="text-stone-600">{t("nothingToVote")}</p> : (
           <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {awaiting.map((p) => (
               <li key={p.id} className="p-3">
                 <Link href={`/proposals/${p.id}`} className="break-words font-medium text-emerald-900 hover:underline">{p.title}</Link>
                 <p className="text-sm text-stone-600">
-                  {p.council.name} · closes <time dateTime={p.votingClosesAt!.toISOString()}>{formatDeadline(p.votingClosesAt!)}</time>
+                  {p.council.name} · {t("closes")} <time dateTime={p.votingClosesAt!.toISOString()}>{deadline(p.votingClosesAt!)}</time>
                 </p>
               </li>
             ))}
           </ol>
         )}
-        <p className="text-sm"><Link href="/notifications/settings#calendar" className="font-medium text-emerald-800 underline">Voting deadlines in your calendar</Link></p>
+        <p className="text-sm"><Link href="/notifications/settings#calendar" className="font-medium text-emerald-800 underline">{t("calendar")}</Link></p>
       </section>
       <section aria-labelledby="results" className="space-y-3">
-        <h2 id="results" className="text-lg font-semibold">Recent results in your councils</h2>
-        {results.length === 0 ? <p className="text-stone-600">No results yet.</p> : (
+        <h2 id="results" className="text-lg font-semibold">{t("results")}</h2>
+        {results.length === 0 ? <p className="text-stone-600">{t("noResults")}</p> : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {results.map((p) => (
               <li key={p.id} className="p-3">
                 <Link href={`/proposals/${p.id}`} className="break-words font-medium text-emerald-900 hover:underline">{p.title}</Link>
                 <p className="text-sm text-stone-600">
-                  <strong className="font-semibold text-stone-900">{OUTCOME_LABEL[p.result!.outcome]}</strong> · {p.council.name} · closed{" "}
-                  <time dateTime={p.votingClosesAt!.toISOString()}>{formatDeadline(p.votingClosesAt!)}</time>
+                  <strong className="font-semibold text-stone-900">{te(`outcome.${p.result!.outcome}`)}</strong> · {p.council.name} · {t("closed")}{" "}
+                  <time dateTime={p.votingClosesAt!.toISOString()}>{deadline(p.votingClosesAt!)}</time>
                 </p>
               </li>
             ))}
@@ -69,17 +68,17 @@ export default async function HomePage() {
       </section>
       <section aria-labelledby="mine" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="mine" className="text-lg font-semibold">Your councils</h2>
-          <Link href="/councils/new" className="text-sm font-medium text-emerald-800 underline">Found a council</Link>
+          <h2 id="mine" className="text-lg font-semibold">{t("yourCouncils")}</h2>
+          <Link href="/councils/new" className="text-sm font-medium text-emerald-800 underline">{tc("foundCouncil")}</Link>
         </div>
         {councils.length === 0 ? (
-          <p className="text-stone-600">You are not in any council yet. <Link className="text-emerald-800 underline" href="/councils">Find one to join</Link>.</p>
+          <p className="text-stone-600">{t("noCouncils")} <Link className="text-emerald-800 underline" href="/councils">{t("findOne")}</Link>.</p>
         ) : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {councils.map((m) => (
               <li key={m.council.id} className="flex flex-wrap items-center gap-2 p-3">
                 <Link href={`/councils/${m.council.slug}`} className="flex-1 font-medium text-emerald-900 hover:underline">{m.council.name}</Link>
-                <span className="text-sm text-stone-600">{KIND_LABEL[m.council.kind]} · {m.status === "PENDING" ? "Request pending" : ROLE_LABEL[m.role]}</span>
+                <span className="text-sm text-stone-600">{te(`councilKind.${m.council.kind}`)} · {m.status === "PENDING" ? t("requestPending") : te(`role.${m.role}`)}</span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
 // Expected failures of the domain: their messages are written for users and are safe to show.
 // Anything else that is thrown is a bug; the action helper logs it and shows a generic message.
+import { createTranslator } from "next-intl";
+import en from "../messages/en.json";
 
 export type DomainErrorCode =
   | "UNAUTHENTICATED"
@@ -18,12 +20,27 @@ export class DomainError extends Error {
     readonly fieldErrors?: Record<string, string[]>,
     /** RATE_LIMITED: seconds until trying again makes sense. */
     readonly retryAfterSeconds?: number,
+    /** Where its words live in messages/<locale>.json (`domain.<key>`), so the form shows them in the reader's language. */
+    readonly translation?: { key: DomainMessageKey; values?: DomainMessageValues },
   ) {
     super(message);
   }
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+export type DomainMessageKey = keyof (typeof en)["domain"];
+export type DomainMessageValues = Record<string, string | number>;
+
+const english = createTranslator({ locale: "en", messages: en, namespace: "domain" }) as unknown as (key: DomainMessageKey, values?: DomainMessageValues) => string;
+
+/**
+ * A refusal whose sentence is in the message catalogue: the error's message is the English text
+ * (logs, tests, the HTTP exports), and the action helper shows it in the reader's language.
+ */
+export function refusal(code: DomainErrorCode, key: DomainMessageKey, values?: DomainMessageValues, fieldErrors?: Record<string, string[]>): DomainError {
+  return new DomainError(code, english(key, values), fieldErrors, undefined, values ? { key, values } : { key });
+}
 
 /** Prisma's unique-constraint violation. Under Prisma 7 + adapters `meta.target` may be absent. */
 export function isUniqueViolation(e: unknown): boolean {

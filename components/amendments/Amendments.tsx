@@ -9,14 +9,9 @@ import { proposalStatus } from "@/lib/proposals/lifecycle";
 import type { AmendmentRefusal, Outcome } from "@/lib/generated/prisma/enums";
 import { AmendmentForm } from "./AmendmentForm";
 import { TextDiff } from "./TextDiff";
+import { useFormatter, useTranslations } from "next-intl";
 
 const DIFFED_VERSIONS = 10;
-const when = (d: Date) => `${d.toUTCString().slice(5, 22)} UTC`;
-
-export const REFUSAL_LABEL: Record<AmendmentRefusal, string> = {
-  STALE: "passed, but not merged: the text had changed since it was drafted",
-  MAIN_NOT_IN_DELIBERATION: "passed, but not merged: the proposal had left deliberation",
-};
 
 interface ListedAmendment {
   id: string; title: string; createdAt: Date; withdrawnAt: Date | null; votingOpenedAt: Date | null; votingClosesAt: Date | null;
@@ -28,12 +23,12 @@ interface Version { version: number; body: string; createdAt: Date; amendmentId:
 export function AmendmentList({ amendments, total, canPropose, action, proposalId, currentBody, currentVersion }: {
   amendments: ListedAmendment[]; total: number; canPropose: boolean; action: FormActionFn; proposalId: string; currentBody: string; currentVersion: number;
 }) {
+  const t = useTranslations("amendments");
   return (
     <section aria-labelledby="amendments" className="space-y-3">
-      <h2 id="amendments" className="text-xl font-semibold">Amendments ({total})</h2>
+      <h2 id="amendments" className="text-xl font-semibold">{t("title", { count: total })}</h2>
       <p className="text-sm text-stone-700">
-        During deliberation any member may propose a new text. Each amendment is voted yes or no before the main vote opens;
-        those that pass replace the text in the order their votes close.
+        {t("intro")}
       </p>
       {amendments.length ? (
         <ul className="space-y-2">
@@ -42,18 +37,18 @@ export function AmendmentList({ amendments, total, canPropose, action, proposalI
               <StatusBadge status={proposalStatus(a)} outcome={a.result?.outcome} />{" "}
               <Link href={`/proposals/${a.id}`} className="font-medium text-emerald-800 underline break-words">{a.title}</Link>
               <p className="text-sm text-stone-600">
-                By {a.author.name}, against version {a.amendment?.baseVersion ?? 1}
-                {a.mergedAs ? <> · <strong>merged as version {a.mergedAs}</strong></> : null}
-                {a.amendment?.refusal ? <> · {REFUSAL_LABEL[a.amendment.refusal]}</> : null}
+                {t("byAgainst", { name: a.author.name, version: a.amendment?.baseVersion ?? 1 })}
+                {a.mergedAs ? <> · <strong>{t("mergedAs", { version: a.mergedAs })}</strong></> : null}
+                {a.amendment?.refusal ? <> · {t(`refusal.${a.amendment.refusal}`)}</> : null}
               </p>
             </li>
           ))}
         </ul>
-      ) : <p className="text-stone-600">No amendments yet.</p>}
-      {total > amendments.length ? <p className="text-sm text-stone-600">The first {amendments.length} of {total} are listed.</p> : null}
+      ) : <p className="text-stone-600">{t("none")}</p>}
+      {total > amendments.length ? <p className="text-sm text-stone-600">{t("firstOf", { shown: amendments.length, total })}</p> : null}
       {canPropose ? (
         <details className="rounded-lg border border-stone-200 bg-stone-50 p-3">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-emerald-800 underline">Propose an amendment</summary>
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-emerald-800 underline">{t("propose")}</summary>
           <AmendmentForm action={action} proposalId={proposalId} currentBody={currentBody} version={currentVersion} />
         </details>
       ) : null}
@@ -62,9 +57,11 @@ export function AmendmentList({ amendments, total, canPropose, action, proposalI
 }
 
 export function VersionHistory({ versions }: { versions: Version[] }) {
+  const t = useTranslations("amendments");
+  const format = useFormatter();
   return (
     <section aria-labelledby="versions" className="space-y-3">
-      <h2 id="versions" className="text-xl font-semibold">Version history</h2>
+      <h2 id="versions" className="text-xl font-semibold">{t("history")}</h2>
       <ol className="space-y-2" data-testid="version-history">
         {versions.map((v, i) => {
           const previous = versions[i + 1];
@@ -74,13 +71,13 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
             <li key={v.version} className="rounded-md border border-stone-200 bg-white p-3">
               <details>
                 <summary className="min-h-11 cursor-pointer py-2">
-                  <span className="font-semibold">Version {v.version}</span>
-                  {i === 0 ? " (current)" : ""} · {when(v.createdAt)} ·{" "}
-                  {v.amendmentId ? <>from the amendment <Link href={`/proposals/${v.amendmentId}`} className="text-emerald-800 underline">{v.amendmentTitle ?? "that passed"}</Link></> : "as submitted"}
+                  <span className="font-semibold">{t("version", { version: v.version })}</span>
+                  {i === 0 ? t("current") : ""} · {format.dateTime(v.createdAt, "dateTime")} ·{" "}
+                  {v.amendmentId ? <>{t("fromAmendment")} <Link href={`/proposals/${v.amendmentId}`} className="text-emerald-800 underline">{v.amendmentTitle ?? t("thatPassed")}</Link></> : t("asSubmitted")}
                 </summary>
                 <div className="space-y-2 pt-2">
-                  {parts ? (<><h3 className="text-sm font-semibold">Changes from version {previous!.version}</h3><TextDiff parts={parts} /></>) : null}
-                  <h3 className="text-sm font-semibold">Text of version {v.version}</h3>
+                  {parts ? (<><h3 className="text-sm font-semibold">{t("changesFrom", { version: previous!.version })}</h3><TextDiff parts={parts} /></>) : null}
+                  <h3 className="text-sm font-semibold">{t("textOf", { version: v.version })}</h3>
                   <Markdown>{v.body}</Markdown>
                 </div>
               </details>

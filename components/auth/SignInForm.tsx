@@ -4,22 +4,24 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { Field, FormMessage, type FormState } from "@/components/ui/form";
 
 /** The sentence for a failed sign-in; the server sends only codes (lib/auth/options.ts). */
-function signInFailure(result: { error?: string | null } | null | undefined): string {
-  if (!result) return "Could not reach the server. Check your connection and try again.";
+function signInFailure(t: ReturnType<typeof useTranslations<"auth">>, result: { error?: string | null } | null | undefined): string {
+  if (!result) return t("unreachable");
   const limited = /^RateLimited:(\d+)$/.exec(result.error ?? "");
   if (limited) {
     const seconds = Number(limited[1]);
-    const when = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
-    return `Too many sign-in attempts. Try again in ${when}.`;
+    const when = seconds < 90 ? t("seconds", { count: seconds }) : t("minutes", { count: Math.ceil(seconds / 60) });
+    return t("rateLimited", { when });
   }
-  if (result.error === "Unavailable") return "Plenum cannot check your password just now. Try again in a minute.";
-  return "That email and password do not match an account. Check them and try again.";
+  if (result.error === "Unavailable") return t("unavailable");
+  return t("wrong");
 }
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [state, setState] = useState<FormState>(notice ? { ok: true, message: notice } : { ok: false });
   const [pending, setPending] = useState(false);
@@ -30,8 +32,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
     const email = String(data.get("email") ?? "").trim();
     const password = String(data.get("password") ?? "");
     const fieldErrors: Record<string, string[]> = {};
-    if (!email) fieldErrors.email = ["Enter your email address."];
-    if (!password) fieldErrors.password = ["Enter your password."];
+    if (!email) fieldErrors.email = [t("enterEmail")];
+    if (!password) fieldErrors.password = [t("enterPassword")];
     if (Object.keys(fieldErrors).length) {
       setState({ ok: false, fieldErrors, values: { email } });
       return;
@@ -44,13 +46,13 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
       router.refresh();
       return;
     }
-    setState({ ok: false, values: { email }, message: signInFailure(result) });
+    setState({ ok: false, values: { email }, message: signInFailure(t, result) });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field label="Email" name="email" type="email" autoComplete="email" state={state} required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" state={state} required />
+      <Field label={t("email")} name="email" type="email" autoComplete="email" state={state} required />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" state={state} required />
       <FormMessage state={state} />
       <button
         type="submit"
@@ -58,7 +60,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         aria-busy={pending}
         className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-emerald-800 px-4 py-2 font-semibold text-white hover:bg-emerald-900 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </button>
     </form>
   );

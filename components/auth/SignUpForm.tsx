@@ -3,9 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 
 export function SignUpForm({ action, callbackUrl }: { action: FormActionFn; callbackUrl: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [state, formAction] = useActionState(action, { ok: false });
   const password = useRef("");
@@ -25,12 +27,12 @@ export function SignUpForm({ action, callbackUrl }: { action: FormActionFn; call
       noValidate
       className="space-y-4"
     >
-      <Field label="Name" name="name" autoComplete="name" state={state} required maxLength={80} />
-      <Field label="Email" name="email" type="email" autoComplete="email" state={state} required />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" state={state}
-        hint="At least 12 characters. A few unrelated words make a strong, memorable password." required />
-      <FormMessage state={state.ok ? { ok: true, message: "Account created. Signing you in…" } : state} />
-      <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+      <Field label={t("name")} name="name" autoComplete="name" state={state} required maxLength={80} />
+      <Field label={t("email")} name="email" type="email" autoComplete="email" state={state} required />
+      <Field label={t("password")} name="password" type="password" autoComplete="new-password" state={state}
+        hint={t("passwordHint")} required />
+      <FormMessage state={state.ok ? { ok: true, message: t("created") } : state} />
+      <SubmitButton pendingLabel={t("creating")}>{t("createAccount")}</SubmitButton>
     </form>
   );
 }

@@ -5,10 +5,8 @@ import { Pagination } from "@/components/ui/Pagination";
 import type { FormActionFn } from "@/components/ui/form";
 import { EDIT_WINDOW_MINUTES, editableUntil, mayEdit } from "@/lib/comments/rules";
 import type { CommentPage, ListedComment } from "@/lib/comments/service";
+import { useFormatter, useTranslations } from "next-intl";
 import { CommentForm } from "./CommentForm";
-
-const when = (d: Date) => `${d.toUTCString().slice(5, 22)} UTC`;
-const clock = (d: Date) => `${d.toUTCString().slice(17, 22)} UTC`;
 
 interface Actions { post: FormActionFn; edit: FormActionFn; hide: FormActionFn }
 
@@ -18,36 +16,39 @@ function Comment({ comment, proposalId, viewerId, canHide, actions, now }: {
   comment: ListedComment; proposalId: string; viewerId: string; canHide: boolean; actions: Actions; now: Date;
 }) {
   const editable = mayEdit(comment, viewerId, now);
+  const t = useTranslations("discussion");
+  const format = useFormatter();
+  const when = (d: Date) => format.dateTime(d, "dateTime");
   return (
     <article className="space-y-2" id={`comment-${comment.id}`} data-testid="comment">
       <p className="text-sm text-stone-600">
         <span className="font-semibold text-stone-900">{comment.author.name}</span> · {when(comment.createdAt)}
-        {comment.editedAt && !comment.hiddenAt ? <span title={`Edited ${when(comment.editedAt)}`}> · edited</span> : null}
+        {comment.editedAt && !comment.hiddenAt ? <span title={t("editedAt", { date: when(comment.editedAt) })}>{t("edited")}</span> : null}
       </p>
       {comment.hiddenAt ? (
         <p className="rounded-md bg-stone-100 p-3 text-sm text-stone-700" data-testid="comment-hidden">
-          Hidden by {comment.hiddenBy?.name ?? "a facilitator"} on {when(comment.hiddenAt)}. Reason: {comment.hiddenReason}
+          {t("hidden", { name: comment.hiddenBy?.name ?? t("aFacilitator"), date: when(comment.hiddenAt), reason: comment.hiddenReason ?? "" })}
         </p>
       ) : (
         <Markdown>{comment.body}</Markdown>
       )}
       <div className="flex flex-wrap gap-x-4">
         <details>
-          <summary className={summaryClass}>Reply</summary>
-          <CommentForm action={actions.post} hidden={{ proposalId, parentId: comment.id }} label="Your reply" submitLabel="Post reply" />
+          <summary className={summaryClass}>{t("reply")}</summary>
+          <CommentForm action={actions.post} hidden={{ proposalId, parentId: comment.id }} label={t("yourReply")} submitLabel={t("postReply")} />
         </details>
         {editable ? (
           <details>
-            <summary className={summaryClass}>Edit</summary>
-            <CommentForm action={actions.edit} hidden={{ commentId: comment.id }} label="Your comment" defaultValue={comment.body} submitLabel="Save changes"
-              hint={`You can edit this until ${clock(editableUntil(comment.createdAt))} (${EDIT_WINDOW_MINUTES} minutes after posting).`} />
+            <summary className={summaryClass}>{t("edit")}</summary>
+            <CommentForm action={actions.edit} hidden={{ commentId: comment.id }} label={t("yourComment")} defaultValue={comment.body} submitLabel={t("save")}
+              hint={t("editUntil", { time: format.dateTime(editableUntil(comment.createdAt), "time"), minutes: EDIT_WINDOW_MINUTES })} />
           </details>
         ) : null}
         {canHide && !comment.hiddenAt ? (
           <details>
-            <summary className={summaryClass}>Hide</summary>
-            <CommentForm action={actions.hide} hidden={{ commentId: comment.id }} name="reason" label="Reason for hiding (shown to every member)" rows={2} maxLength={500}
-              submitLabel="Hide comment" variant="danger" hint="The comment's place and your reason stay visible; its text is no longer shown." />
+            <summary className={summaryClass}>{t("hide")}</summary>
+            <CommentForm action={actions.hide} hidden={{ commentId: comment.id }} name="reason" label={t("hideReason")} rows={2} maxLength={500}
+              submitLabel={t("hideComment")} variant="danger" hint={t("hideHint")} />
           </details>
         ) : null}
       </div>
@@ -59,16 +60,17 @@ export function Discussion({ proposalId, comments, viewerId, canHide, actions, h
   proposalId: string; comments: CommentPage; viewerId: string; canHide: boolean; actions: Actions;
   href: (page: number) => string; now?: Date;
 }) {
+  const t = useTranslations("discussion");
   return (
     <section aria-labelledby="discussion" className="space-y-4">
-      <h2 id="discussion" className="text-xl font-semibold">Discussion ({comments.commentCount})</h2>
-      {comments.commentCount === 0 ? <p className="text-stone-600">No comments yet. Start the discussion.</p> : null}
+      <h2 id="discussion" className="text-xl font-semibold">{t("title", { count: comments.commentCount })}</h2>
+      {comments.commentCount === 0 ? <p className="text-stone-600">{t("none")}</p> : null}
       <ol className="space-y-4">
         {comments.threads.map((thread) => (
           <li key={thread.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
             <Comment comment={thread} proposalId={proposalId} viewerId={viewerId} canHide={canHide} actions={actions} now={now} />
             {thread.replies.length ? (
-              <ol aria-label="Replies" className="space-y-3 border-l-2 border-stone-200 pl-3 sm:pl-4">
+              <ol aria-label={t("replies")} className="space-y-3 border-l-2 border-stone-200 pl-3 sm:pl-4">
                 {thread.replies.map((reply) => (
                   <li key={reply.id}>
                     <Comment comment={reply} proposalId={proposalId} viewerId={viewerId} canHide={canHide} actions={actions} now={now} />
@@ -76,13 +78,13 @@ export function Discussion({ proposalId, comments, viewerId, canHide, actions, h
                 ))}
               </ol>
             ) : null}
-            {thread.moreReplies ? <p className="text-sm text-stone-600">{thread.moreReplies} later replies are not shown.</p> : null}
+            {thread.moreReplies ? <p className="text-sm text-stone-600">{t("moreReplies", { count: thread.moreReplies })}</p> : null}
           </li>
         ))}
       </ol>
       <Pagination page={comments.page} pages={comments.pages} href={href} />
-      <CommentForm action={actions.post} hidden={{ proposalId }} label="Add a comment" submitLabel="Post comment"
-        hint={`Markdown works. You can edit a comment for ${EDIT_WINDOW_MINUTES} minutes after posting.`} />
+      <CommentForm action={actions.post} hidden={{ proposalId }} label={t("add")} submitLabel={t("post")}
+        hint={t("addHint", { minutes: EDIT_WINDOW_MINUTES })} />
     </section>
   );
 }

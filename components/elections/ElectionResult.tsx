@@ -4,6 +4,9 @@ import type { ElectionCount } from "@/lib/elections/count";
 import type { Stage, TieBreak } from "@/lib/voting/stv";
 import { formatVotes, UNIT } from "@/lib/voting/stv";
 import { Turnout } from "@/components/proposals/ResultPanel";
+import { useFormatter, useTranslations } from "next-intl";
+
+type T = ReturnType<typeof useTranslations<"count">>;
 
 type Names = (id: string) => string;
 
@@ -18,25 +21,22 @@ function candidateOrder(count: ElectionCount): string[] {
   return order;
 }
 
-function actionLabel(stage: Stage, name: Names): string {
+function actionLabel(t: T, stage: Stage, name: Names): string {
   switch (stage.action.type) {
     case "first-preferences":
-      return "First preferences";
+      return t("firstPreferences");
     case "surplus":
-      return `Surplus of ${name(stage.action.candidate)} (${formatVotes(stage.action.surplus)}) transferred`;
+      return t("surplus", { name: name(stage.action.candidate), votes: formatVotes(stage.action.surplus) });
     case "exclusion":
-      return `${name(stage.action.candidate)} excluded, papers transferred`;
+      return t("exclusion", { name: name(stage.action.candidate) });
   }
 }
 
-const list = (items: string[]) => new Intl.ListFormat("en", { type: "conjunction" }).format(items);
 
-function tieBreakText(t: TieBreak, name: Names): string {
-  const what = t.kind === "surplus" ? "had their surplus transferred first" : "was excluded";
-  const how = t.by === "lot"
-    ? "by the lot drawn before voting (candidates ordered by SHA-256 of “election id:candidate id”)"
-    : `by their votes at stage ${t.stage}, the most recent stage at which they differed`;
-  return `${list(t.tied.map(name))} were tied. ${name(t.chosen)} ${what}, decided ${how}.`;
+function tieBreakText(t: T, list: (items: string[]) => string, tie: TieBreak, name: Names): string {
+  const what = tie.kind === "surplus" ? t("tieSurplus") : t("tieExcluded");
+  const how = tie.by === "lot" ? t("byLot") : t("byStage", { stage: tie.stage ?? 0 });
+  return t("tie", { tied: list(tie.tied.map(name)), chosen: name(tie.chosen), what, how });
 }
 
 const signed = (v: number) => (v > 0 ? `+${formatVotes(v)}` : v < 0 ? `−${formatVotes(-v)}` : "");
@@ -44,8 +44,11 @@ const signed = (v: number) => (v > 0 ? `+${formatVotes(v)}` : v < 0 ? `−${form
 export function ElectionResult({ count, elected, quorumMet, seats, electorateSize, quorumPercent, roleName }: {
   count: ElectionCount; elected: boolean; quorumMet: boolean; seats: number; electorateSize: number; quorumPercent: number; roleName: string;
 }) {
+  const t = useTranslations("count");
+  const format = useFormatter();
+  const list = (items: string[]) => format.list(items, { type: "conjunction" });
   const names = new Map(count.candidates.map((c) => [c.id, c.name]));
-  const name: Names = (id) => names.get(id) ?? "Unknown candidate";
+  const name: Names = (id) => names.get(id) ?? t("unknown");
   const withoutQuota = new Set(count.electedWithoutQuota);
   const withdrawn = count.withdrawn ?? [];
   return (
@@ -53,31 +56,30 @@ export function ElectionResult({ count, elected, quorumMet, seats, electorateSiz
       <div className="space-y-2">
         {elected ? (
           <>
-            <h3 className="font-semibold">Elected as {roleName}, in order of election</h3>
+            <h3 className="font-semibold">{t("electedAs", { role: roleName })}</h3>
             <ol className="space-y-1" data-testid="winners">
               {count.winners.map((id, i) => (
                 <li key={id} className="flex items-baseline gap-2 rounded-md bg-emerald-50 px-3 py-2">
                   <span className="font-semibold tabular-nums text-emerald-900">{i + 1}.</span>
                   <span className="font-semibold">{name(id)}</span>
-                  {withoutQuota.has(id) ? <span className="text-sm text-stone-600">(filled the last seat without reaching the quota)</span> : null}
+                  {withoutQuota.has(id) ? <span className="text-sm text-stone-600">{t("withoutQuota")}</span> : null}
                 </li>
               ))}
             </ol>
             {withdrawn.length > 0 ? (
               <p className="text-sm text-stone-700">
-                {list(withdrawn.map(name))} left the council before the close, so {withdrawn.length === 1 ? "was" : "were"} passed over
-                as if withdrawn: ballots counted their next preference.
+                {t("passedOver", { count: withdrawn.length, names: list(withdrawn.map(name)) })}
               </p>
             ) : null}
             {count.winners.length < seats ? (
-              <p className="text-sm text-stone-700">Only {count.winners.length} of {seats} seats were filled: there were not enough candidates.</p>
+              <p className="text-sm text-stone-700">{t("notFilled", { filled: count.winners.length, seats })}</p>
             ) : null}
           </>
         ) : (
           <p className="rounded-md bg-orange-50 p-3 text-orange-950">
             {count.turnout === 0
-              ? "No one was elected: no ballots were cast, and no one is elected by lot alone."
-              : "No one was elected: the quorum was not met. The count below is kept for the record but binds no one."}
+              ? t("noBallots")
+              : t("noQuorum")}
           </p>
         )}
       </div>
@@ -85,16 +87,16 @@ export function ElectionResult({ count, elected, quorumMet, seats, electorateSiz
       {/* At least one ballot is always needed: no one is elected by lot alone (lib/elections/rules.ts). */}
       <Turnout turnout={count.turnout} electorate={electorateSize} quorumNeeded={Math.max(1, count.quorumNeeded)} />
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        <div><dt className="text-stone-600">Counting rule</dt><dd data-testid="rule">{count.ruleLabel}</dd></div>
-        <div><dt className="text-stone-600">Seats</dt><dd>{seats}</dd></div>
-        <div><dt className="text-stone-600">Valid ballots</dt><dd className="tabular-nums">{count.validBallots}</dd></div>
+        <div><dt className="text-stone-600">{t("rule")}</dt><dd data-testid="rule">{count.ruleLabel}</dd></div>
+        <div><dt className="text-stone-600">{t("seats")}</dt><dd>{seats}</dd></div>
+        <div><dt className="text-stone-600">{t("valid")}</dt><dd className="tabular-nums">{count.validBallots}</dd></div>
         <div>
-          <dt className="text-stone-600">Quota</dt>
+          <dt className="text-stone-600">{t("quota")}</dt>
           <dd><span className="tabular-nums" data-testid="quota">{formatVotes(count.quota)}</span> <span className="text-stone-600">= ⌊{count.validBallots} ÷ ({seats} + 1)⌋ + 1</span></dd>
         </div>
         <div className="sm:col-span-2">
-          <dt className="text-stone-600">Quorum {quorumPercent}%</dt>
-          <dd>{quorumMet ? "✔ met" : "✘ not met"}: {count.turnout} of {electorateSize} members cast a ballot, {Math.max(1, count.quorumNeeded)} needed</dd>
+          <dt className="text-stone-600">{t("quorum", { percent: quorumPercent })}</dt>
+          <dd>{t("quorumLine", { met: quorumMet ? t("met") : t("notMet"), turnout: count.turnout, total: electorateSize, needed: Math.max(1, count.quorumNeeded) })}</dd>
         </div>
       </dl>
 
@@ -111,24 +113,26 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
   const excludedAt = new Map<string, number>();
   for (const s of count.stages) if (s.action.type === "exclusion") excludedAt.set(s.action.candidate, s.number);
   const ties = count.stages.filter((s) => s.tieBreak);
+  const t = useTranslations("count");
+  const format = useFormatter();
+  const list = (items: string[]) => format.list(items, { type: "conjunction" });
   return (
     <section aria-labelledby="rounds" className="space-y-2">
-      <h3 id="rounds" className="font-semibold">Round by round</h3>
+      <h3 id="rounds" className="font-semibold">{t("rounds")}</h3>
       <p className="text-sm text-stone-600">
-        Each column is one stage: the change from the stage before (+ received, − passed on), then the votes held after it.
-        Values have five decimal places; transfers are truncated, never rounded.
+        {t("roundsHelp")}
       </p>
       {/* relative: the table's visually hidden text is positioned, and must scroll with it, not widen the page */}
       <div className="relative overflow-x-auto rounded-lg border border-stone-200" role="region" aria-labelledby="rounds" tabIndex={0}>
         <table className="min-w-full border-collapse text-sm" data-testid="stage-table">
-          <caption className="sr-only">Votes for each candidate after each stage of the count</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="sticky left-0 z-10 bg-stone-100 p-2 text-left align-bottom">Candidate</th>
+              <th scope="col" className="sticky left-0 z-10 bg-stone-100 p-2 text-left align-bottom">{t("candidate")}</th>
               {count.stages.map((s) => (
                 <th key={s.number} scope="col" className="min-w-32 p-2 text-left align-bottom font-semibold">
-                  Stage {s.number}
-                  <span className="block text-xs font-normal text-stone-700">{actionLabel(s, name)}</span>
+                  {t("stage", { number: s.number })}
+                  <span className="block text-xs font-normal text-stone-700">{actionLabel(t, s, name)}</span>
                 </th>
               ))}
             </tr>
@@ -142,12 +146,12 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
                   const transfer = s.number > 1 ? s.transfers[id] ?? 0 : 0;
                   return (
                     <td key={s.number} className={`p-2 align-top tabular-nums ${gone ? "text-stone-400" : ""}`}>
-                      {gone ? <><span aria-hidden="true">—</span><span className="sr-only">excluded earlier</span></> : (
+                      {gone ? <><span aria-hidden="true">—</span><span className="sr-only">{t("excludedEarlier")}</span></> : (
                         <>
                           {transfer !== 0 ? <span className={`block text-xs ${transfer > 0 ? "text-emerald-800" : "text-red-800"}`}>{signed(transfer)}</span> : null}
                           <span className="block">{formatVotes(s.votes[id] ?? 0)}</span>
-                          {electedAt.get(id) === s.number ? <span className="mt-1 inline-block rounded bg-emerald-100 px-1.5 text-xs font-semibold text-emerald-900">Elected</span> : null}
-                          {excludedAt.get(id) === s.number ? <span className="mt-1 inline-block rounded bg-stone-200 px-1.5 text-xs font-semibold text-stone-800">Excluded</span> : null}
+                          {electedAt.get(id) === s.number ? <span className="mt-1 inline-block rounded bg-emerald-100 px-1.5 text-xs font-semibold text-emerald-900">{t("elected")}</span> : null}
+                          {excludedAt.get(id) === s.number ? <span className="mt-1 inline-block rounded bg-stone-200 px-1.5 text-xs font-semibold text-stone-800">{t("excluded")}</span> : null}
                         </>
                       )}
                     </td>
@@ -156,7 +160,7 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
               </tr>
             ))}
             <tr className="bg-stone-50">
-              <th scope="row" className="sticky left-0 z-10 bg-stone-50 p-2 text-left align-top font-medium">Non-transferable</th>
+              <th scope="row" className="sticky left-0 z-10 bg-stone-50 p-2 text-left align-top font-medium">{t("nonTransferable")}</th>
               {count.stages.map((s, i) => {
                 const change = s.nonTransferable - (i > 0 ? count.stages[i - 1]!.nonTransferable : 0);
                 return (
@@ -168,7 +172,7 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
               })}
             </tr>
             <tr className="bg-stone-50">
-              <th scope="row" className="sticky left-0 z-10 bg-stone-50 p-2 text-left align-top font-medium">Lost to truncation</th>
+              <th scope="row" className="sticky left-0 z-10 bg-stone-50 p-2 text-left align-top font-medium">{t("truncation")}</th>
               {count.stages.map((s) => <td key={s.number} className="p-2 tabular-nums">{formatVotes(s.residual)}</td>)}
             </tr>
           </tbody>
@@ -176,9 +180,9 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
       </div>
       {ties.length > 0 ? (
         <div className="space-y-1 text-sm">
-          <h4 className="font-semibold">Ties</h4>
+          <h4 className="font-semibold">{t("ties")}</h4>
           <ul className="list-disc space-y-1 pl-5">
-            {ties.map((s) => <li key={s.number} data-testid="tie-break">Stage {s.number}: {tieBreakText(s.tieBreak!, name)}</li>)}
+            {ties.map((s) => <li key={s.number} data-testid="tie-break">{t("tieStage", { number: s.number, text: tieBreakText(t, list, s.tieBreak!, name) })}</li>)}
           </ul>
         </div>
       ) : null}
@@ -193,17 +197,18 @@ function StageChart({ count, name }: { count: ElectionCount; name: Names }) {
   const pct = (v: number) => `${Math.min(100, (v / max) * 100).toFixed(2)}%`;
   const excludedAt = new Map<string, number>();
   for (const s of count.stages) if (s.action.type === "exclusion") excludedAt.set(s.action.candidate, s.number);
+  const t = useTranslations("count");
   const electedBy = new Map<string, number>();
   for (const s of count.stages) for (const id of s.elected) electedBy.set(id, s.number);
   return (
     <figure className="space-y-3" aria-labelledby="chart-caption">
       <figcaption id="chart-caption" className="font-semibold">
-        The count as bars <span className="block text-sm font-normal text-stone-600">The dark line marks the quota ({formatVotes(count.quota)}); green bars are elected candidates.</span>
+        {t("chart")} <span className="block text-sm font-normal text-stone-600">{t("chartHelp", { quota: formatVotes(count.quota) })}</span>
       </figcaption>
       <ol className="grid gap-4 sm:grid-cols-2" aria-hidden="true">
         {count.stages.map((s) => (
           <li key={s.number} className="rounded-lg border border-stone-200 bg-white p-3">
-            <p className="mb-2 text-sm font-semibold">Stage {s.number}: <span className="font-normal text-stone-700">{actionLabel(s, name)}</span></p>
+            <p className="mb-2 text-sm font-semibold">{t("stageAction", { number: s.number })} <span className="font-normal text-stone-700">{actionLabel(t, s, name)}</span></p>
             <div className="space-y-1.5">
               {order.filter((id) => (excludedAt.get(id) ?? Infinity) >= s.number).map((id) => {
                 const elected = (electedBy.get(id) ?? Infinity) <= s.number;
@@ -215,7 +220,7 @@ function StageChart({ count, name }: { count: ElectionCount; name: Names }) {
                       <span className={`block h-4 rounded ${elected ? "bg-emerald-700" : out ? "bg-stone-400" : "bg-sky-700"}`} style={{ width: pct(s.votes[id] ?? 0) }} />
                       <span className="absolute top-[-2px] h-5 w-0.5 bg-stone-900" style={{ left: pct(count.quota) }} />
                     </span>
-                    <span className="text-right tabular-nums">{out ? "excluded" : formatVotes(s.votes[id] ?? 0)}</span>
+                    <span className="text-right tabular-nums">{out ? t("excludedShort") : formatVotes(s.votes[id] ?? 0)}</span>
                   </div>
                 );
               })}

@@ -2,6 +2,7 @@
 // A ranked ballot that works on a phone and without JavaScript: a number box per candidate
 // (1 = first choice), blank for anyone not ranked. The server turns the boxes into an ordering.
 import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
 import { FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 import { ReceiptCard, SecretBallotCast, SecretBallotNotice } from "@/components/proposals/ReceiptCard";
 
@@ -10,6 +11,7 @@ export function RankedBallotForm({ action, proposalId, candidates, current, secr
   /** A secret ballot: cast once, with a receipt; `cast` says this member already has. */
   secret?: boolean; cast?: boolean;
 }) {
+  const t = useTranslations("election");
   const [state, formAction] = useActionState(action, { ok: false });
   const id = useId();
   if (state.receipt) return <ReceiptCard receipt={state.receipt} />;
@@ -19,14 +21,13 @@ export function RankedBallotForm({ action, proposalId, candidates, current, secr
   const valueOf = (candidateId: string) => (state.values ? (state.values[`rank_${candidateId}`] ?? "") : (saved.get(candidateId) ?? ""));
   const errors = state.fieldErrors?.ranking;
   return (
-    <form action={formAction} noValidate className="space-y-3" aria-label="Ranked ballot">
+    <form action={formAction} noValidate className="space-y-3" aria-label={t("ranked")}>
       {secret ? <SecretBallotNotice /> : null}
       <input type="hidden" name="proposalId" value={proposalId} />
       <fieldset aria-describedby={`${id}-help ${id}-error`}>
-        <legend className="mb-1 font-semibold">{current ? "Change your ranking" : "Rank the candidates"}</legend>
+        <legend className="mb-1 font-semibold">{current ? t("changeRanking") : t("rank")}</legend>
         <p id={`${id}-help`} className="mb-3 text-sm text-stone-600">
-          Write 1 beside your first choice, 2 beside your second, and so on. Leave a box empty for anyone you
-          do not want to rank: ranking only some candidates is fine.
+          {t("rankHelp")}
         </p>
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-300 bg-white">
           {candidates.map((c) => {
@@ -53,7 +54,7 @@ export function RankedBallotForm({ action, proposalId, candidates, current, secr
       </fieldset>
       <p id={`${id}-error`} aria-live="polite" className="text-sm text-red-700">{errors?.join(" ")}</p>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Recording…">{secret ? "Cast secret ballot" : current ? "Change ballot" : "Cast ballot"}</SubmitButton>
+      <SubmitButton pendingLabel={t("recording")}>{secret ? t("castSecret") : current ? t("changeBallot") : t("castBallot")}</SubmitButton>
     </form>
   );
 }

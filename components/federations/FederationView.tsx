@@ -6,13 +6,9 @@ import type { FormActionFn } from "@/components/ui/form";
 import { JoinFederationForm } from "./JoinFederationForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
-import { KIND_LABEL } from "@/lib/councils/labels";
-import { WEIGHTING_LABEL } from "@/lib/federations/count";
+import { useFormatter, useTranslations } from "next-intl";
 import type { CouncilKind, FederationWeighting, Outcome, PassThreshold } from "@/lib/generated/prisma/enums";
-import { hours, proposalStatus, type ProposalTimes } from "@/lib/proposals/lifecycle";
-import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
-
-const day = (d: Date) => d.toUTCString().slice(5, 16);
+import { proposalStatus, type ProposalTimes } from "@/lib/proposals/lifecycle";
 
 export interface FederationViewProps {
   federation: { id: string; slug: string; name: string; description: string };
@@ -39,6 +35,11 @@ export interface FederationViewProps {
 }
 
 export function FederationView(p: FederationViewProps) {
+  const t = useTranslations("federation");
+  const te = useTranslations("enums");
+  const tc = useTranslations("common");
+  const format = useFormatter();
+  const day = (d: Date) => format.dateTime(d, "date");
   const here = `/councils/${p.federation.slug}`;
   const active = p.members.filter((m) => m.status === "ACTIVE");
   const pending = p.members.filter((m) => m.status === "PENDING");
@@ -46,44 +47,43 @@ export function FederationView(p: FederationViewProps) {
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <p className="text-sm text-stone-600">Federation · {active.length} member council{active.length === 1 ? "" : "s"}</p>
+        <p className="text-sm text-stone-600">{t("header", { count: active.length })}</p>
         <h1 className="text-3xl font-bold">{p.federation.name}</h1>
         {p.federation.description ? <p className="whitespace-pre-line text-stone-800">{p.federation.description}</p> : null}
         <p className="text-sm text-stone-700">
-          Its members are councils, not people. Each question put to it is decided by every member council under its own
-          charter; those outcomes are the mandates its delegates carry.
+          {t("membersAreCouncils")}
         </p>
         {hasVoice ? (
           <p className="inline-block rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900">
-            You take part through {p.voiceThrough.map((c) => c.name).join(", ")}
+            {t("takePart", { councils: format.list(p.voiceThrough.map((c) => c.name)) })}
           </p>
         ) : null}
         {p.joinable.length > 0 || p.requested.length > 0 ? (
           <div className="space-y-2 pt-2">
             {p.requested.map((c) => (
-              <p key={c.id} className="text-sm font-medium text-stone-800">{c.name} has asked to join; the member councils are voting on it.</p>
+              <p key={c.id} className="text-sm font-medium text-stone-800">{t("hasAsked", { name: c.name })}</p>
             ))}
             <JoinFederationForm action={p.joinAction} federationId={p.federation.id} councils={p.joinable} />
           </div>
         ) : !p.signedIn ? (
-          <p className="text-sm"><Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> to take part through your council.</p>
+          <p className="text-sm">{t.rich("signIn", { link: (chunks) => <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>{chunks}</Link> })}</p>
         ) : null}
       </header>
 
       <section aria-labelledby="charter" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="charter" className="text-lg font-semibold">Charter</h2>
+        <h2 id="charter" className="text-lg font-semibold">{t("charter")}</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          <div><dt className="text-stone-600">Weighting</dt><dd data-testid="weighting">{WEIGHTING_LABEL[p.charter.weighting]}</dd></div>
-          <div><dt className="text-stone-600">Joining</dt><dd>A council&apos;s facilitator asks; the member councils decide by federation motion</dd></div>
-          <div><dt className="text-stone-600">Quorum</dt><dd>{p.charter.quorumPercent}% of the weight must take part</dd></div>
-          <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[p.charter.passThreshold]}</dd></div>
-          <div><dt className="text-stone-600">Voting period</dt><dd>{hours(p.charter.votingPeriodHours)} by default, in every member council at once</dd></div>
-          <div><dt className="text-stone-600">Version</dt><dd>{p.charter.version}, fixed at founding</dd></div>
+          <div><dt className="text-stone-600">{t("weighting")}</dt><dd data-testid="weighting">{te(`weighting.${p.charter.weighting}`)}</dd></div>
+          <div><dt className="text-stone-600">{t("joining")}</dt><dd>{t("joiningValue")}</dd></div>
+          <div><dt className="text-stone-600">{t("quorum")}</dt><dd>{t("quorumValue", { percent: p.charter.quorumPercent })}</dd></div>
+          <div><dt className="text-stone-600">{t("threshold")}</dt><dd>{te(`threshold.${p.charter.passThreshold}`)}</dd></div>
+          <div><dt className="text-stone-600">{t("period")}</dt><dd>{t("periodValue", { hours: tc("hours", { count: p.charter.votingPeriodHours }) })}</dd></div>
+          <div><dt className="text-stone-600">{t("version")}</dt><dd>{t("versionValue", { version: p.charter.version })}</dd></div>
         </dl>
       </section>
 
       <section aria-labelledby="member-councils" className="space-y-3">
-        <h2 id="member-councils" className="text-lg font-semibold">Member councils</h2>
+        <h2 id="member-councils" className="text-lg font-semibold">{t("memberCouncils")}</h2>
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {active.map((m) => {
             const delegates = p.delegates.filter((d) => d.council.id === m.council.id);
@@ -91,12 +91,12 @@ export function FederationView(p: FederationViewProps) {
               <li key={m.council.id} className="space-y-1 p-3">
                 <div className="flex flex-wrap items-baseline gap-x-3">
                   <Link href={`/councils/${m.council.slug}`} className="flex-1 font-medium text-emerald-900 hover:underline">{m.council.name}</Link>
-                  <span className="text-sm text-stone-600">{KIND_LABEL[m.council.kind]} · {m.council._count.memberships} members{m.admittedAt ? ` · since ${day(m.admittedAt)}` : ""}</span>
+                  <span className="text-sm text-stone-600">{t("councilLine", { kind: te(`councilKind.${m.council.kind}`), count: m.council._count.memberships })}{m.admittedAt ? t("since", { date: day(m.admittedAt) }) : ""}</span>
                 </div>
                 <p className="text-sm text-stone-700">
                   {delegates.length > 0
-                    ? <>Delegates: {delegates.map((d) => `${d.holder.name} (until ${day(d.endsAt)})`).join(", ")}</>
-                    : "No delegates elected yet."}
+                    ? t("delegates", { list: delegates.map((d) => t("delegateUntil", { name: d.holder.name, date: day(d.endsAt) })).join(", ") })
+                    : t("noDelegates")}
                 </p>
               </li>
             );
@@ -106,15 +106,15 @@ export function FederationView(p: FederationViewProps) {
 
       {pending.length > 0 ? (
         <section aria-labelledby="requests" className="space-y-3">
-          <h2 id="requests" className="text-lg font-semibold">Asking to join ({pending.length})</h2>
+          <h2 id="requests" className="text-lg font-semibold">{t("asking", { count: pending.length })}</h2>
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {pending.map((m) => {
               const motion = p.admissions.get(m.council.id);
               return (
                 <li key={m.council.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3">
                   <Link href={`/councils/${m.council.slug}`} className="flex-1 font-medium text-emerald-900 hover:underline">{m.council.name}</Link>
-                  <span className="text-sm text-stone-600">asked on {day(m.requestedAt)}; the member councils are voting</span>
-                  {motion && hasVoice ? <Link href={`/proposals/${motion.id}`} className="inline-flex min-h-11 w-full items-center text-sm font-medium text-emerald-800 underline">The admission motion</Link> : null}
+                  <span className="text-sm text-stone-600">{t("askedOn", { date: day(m.requestedAt) })}</span>
+                  {motion && hasVoice ? <Link href={`/proposals/${motion.id}`} className="inline-flex min-h-11 w-full items-center text-sm font-medium text-emerald-800 underline">{t("admissionMotion")}</Link> : null}
                 </li>
               );
             })}
@@ -125,13 +125,13 @@ export function FederationView(p: FederationViewProps) {
       {p.motions ? (
         <section aria-labelledby="motions" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="motions" className="text-lg font-semibold">Federation motions</h2>
-            <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">New federation motion</Link>
+            <h2 id="motions" className="text-lg font-semibold">{t("motions")}</h2>
+            <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">{t("newMotion")}</Link>
           </div>
-          {p.motions.total === 0 ? <p className="text-stone-600">No motions yet.</p> : null}
+          {p.motions.total === 0 ? <p className="text-stone-600">{t("noMotions")}</p> : null}
           {p.motions.total > 0 ? (
             <p className="text-sm text-stone-700">
-              <a href={`/api/councils/${p.federation.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">Decision record (CSV)</a>: every motion with its result.
+              <a href={`/api/councils/${p.federation.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">{t("decisionRecord")}</a>{t("decisionRecordRest")}
             </p>
           ) : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
@@ -139,7 +139,7 @@ export function FederationView(p: FederationViewProps) {
               <li key={m.id} className="flex flex-wrap items-center gap-2 p-3">
                 <Link href={`/proposals/${m.id}`} className="flex-1 font-medium text-emerald-900 hover:underline">{m.title}</Link>
                 <StatusBadge status={proposalStatus(m)} outcome={m.result?.outcome} />
-                <span className="w-full text-sm text-stone-600">by {m.author.name}</span>
+                <span className="w-full text-sm text-stone-600">{t("by", { name: m.author.name })}</span>
               </li>
             ))}
           </ul>
@@ -147,7 +147,7 @@ export function FederationView(p: FederationViewProps) {
         </section>
       ) : (
         <p className="rounded-lg border border-dashed border-stone-300 p-4 text-stone-700">
-          The federation&apos;s motions are visible to the members of its member councils.
+          {t("motionsHidden")}
         </p>
       )}
     </div>

@@ -2,9 +2,8 @@
 // deciding; after the close, each council's mandate with its own vote, and the federation outcome
 // computed from the mandates under the federation's weighting.
 import Link from "next/link";
-import { OUTCOME_LABEL } from "@/components/proposals/StatusBadge";
+import { useTranslations } from "next-intl";
 import type { FederationCount } from "@/lib/federations/count";
-import { WEIGHTING_LABEL } from "@/lib/federations/count";
 import type { FederationWeighting } from "@/lib/generated/prisma/enums";
 import type { Mandate } from "@/lib/federations/rules";
 
@@ -15,40 +14,41 @@ export interface MandateVote {
   council: { name: string; slug: string };
 }
 
-const MANDATE_LABEL: Record<Mandate, string> = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" };
+const MANDATE_LABEL = { YES: "yes", NO: "no", ABSTAIN: "abstain" } as const satisfies Record<Mandate, string>;
 const MANDATE_STYLE: Record<Mandate, string> = {
   YES: "bg-emerald-100 text-emerald-900",
   NO: "bg-red-100 text-red-900",
   ABSTAIN: "bg-stone-200 text-stone-800",
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function MandateLink({ vote, mine }: { vote: MandateVote | undefined; mine: boolean }) {
+  const t = useTranslations("federation");
   if (!vote) return null;
   return mine ? (
     <Link href={`/proposals/${vote.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-emerald-800 underline">
-      Mandate vote in {vote.council.name}
+      {t("mandateVoteIn", { name: vote.council.name })}
     </Link>
   ) : (
-    <span className="text-sm text-stone-600">Its mandate vote is open to its own members.</span>
+    <span className="text-sm text-stone-600">{t("mandateVoteClosed")}</span>
   );
 }
 
 export function OpenMandates({ votes, mine, weighting }: { votes: MandateVote[]; mine: Set<string>; weighting: FederationWeighting }) {
+  const t = useTranslations("federation");
+  const te = useTranslations("enums");
   return (
     <div className="space-y-3">
       <p className="text-stone-700">
-        Each member council is deciding its mandate under its own charter. The federation&apos;s outcome is
-        computed from the mandates when voting closes ({WEIGHTING_LABEL[weighting].toLowerCase()}).
+        {t("deciding", { weighting: te(`weighting.${weighting}`).toLowerCase() })}
       </p>
-      <h3 className="font-semibold">Not decided yet ({votes.length})</h3>
+      <h3 className="font-semibold">{t("notDecidedYet", { count: votes.length })}</h3>
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="undecided">
         {votes.map((v) => (
           <li key={v.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3">
             <span className="min-w-0 flex-1 font-medium break-words">{v.council.name}</span>
             <span className="text-sm text-stone-600">
-              {plural(v.electorateSize ?? 0, "member")} voting{weighting === "MEMBERSHIP" ? ` · weight ${v.electorateSize ?? 0}` : ""}
+              {t("voting", { count: v.electorateSize ?? 0 })}{weighting === "MEMBERSHIP" ? t("weight", { weight: v.electorateSize ?? 0 }) : ""}
             </span>
             <span className="w-full"><MandateLink vote={v} mine={mine.has(v.councilId)} /></span>
           </li>
@@ -59,24 +59,26 @@ export function OpenMandates({ votes, mine, weighting }: { votes: MandateVote[];
 }
 
 export function MandateResults({ count, votes, mine }: { count: FederationCount; votes: MandateVote[]; mine: Set<string> }) {
+  const te = useTranslations("enums");
+  const t = useTranslations("federation");
+  const tv = useTranslations("vote");
   const byCouncil = new Map(votes.map((v) => [v.councilId, v]));
   const total = { YES: 0, NO: 0, ABSTAIN: 0 };
   for (const m of count.mandates) total[m.mandate] += m.weight;
   return (
     <div className="space-y-4">
       <p className="text-sm text-stone-700">
-        Weighting: <strong>{WEIGHTING_LABEL[count.weighting]}</strong>. A council that did not decide by the deadline (no
-        quorum, or nobody voted) counts as abstaining.
+        {t.rich("weightingLine", { weighting: te(`weighting.${count.weighting}`), b: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <dl className="grid grid-cols-3 gap-2 text-center" data-testid="federation-tally">
         {(["YES", "NO", "ABSTAIN"] as const).map((m) => (
           <div key={m} className={`rounded-md p-2 ${MANDATE_STYLE[m]}`}>
-            <dt className="text-sm">{MANDATE_LABEL[m]}</dt>
+            <dt className="text-sm">{tv(MANDATE_LABEL[m])}</dt>
             <dd className="text-xl font-bold tabular-nums">{total[m]}</dd>
           </div>
         ))}
       </dl>
-      <h3 className="font-semibold">Mandates of the member councils</h3>
+      <h3 className="font-semibold">{t("mandatesOf")}</h3>
       <ul className="space-y-2" data-testid="mandates">
         {count.mandates.map((m) => {
           const turnout = m.yes + m.no + m.abstain;
@@ -84,12 +86,11 @@ export function MandateResults({ count, votes, mine }: { count: FederationCount;
             <li key={m.councilId} className="space-y-1 rounded-lg border border-stone-200 bg-white p-3">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="min-w-0 flex-1 font-semibold break-words">{m.councilName}</span>
-                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${MANDATE_STYLE[m.mandate]}`}>Mandate: {MANDATE_LABEL[m.mandate]}</span>
+                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${MANDATE_STYLE[m.mandate]}`}>{t("mandate", { choice: tv(MANDATE_LABEL[m.mandate]) })}</span>
               </div>
               <p className="text-sm text-stone-700">
-                {m.decided ? `Decided: ${m.outcome ? OUTCOME_LABEL[m.outcome].toLowerCase() : "no result"}` : turnout === 0 ? "Not decided: nobody voted" : "Not decided: its quorum was not met"}
-                {" · "}{turnout} of {m.electorateSize} took part · {m.yes} yes, {m.no} no, {m.abstain} abstain
-                {" · "}weight {m.weight}
+                {m.decided ? t("decided", { outcome: m.outcome ? te(`outcome.${m.outcome}`).toLowerCase() : t("noResult") }) : turnout === 0 ? t("nobodyVoted") : t("noQuorum")}
+                {t("mandateLine", { turnout, total: m.electorateSize, yes: m.yes, no: m.no, abstain: m.abstain, weight: m.weight })}
               </p>
               <MandateLink vote={byCouncil.get(m.councilId)} mine={mine.has(m.councilId)} />
             </li>

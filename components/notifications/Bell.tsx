@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** The header's link to the notifications page, with the unread count. */
 export function Bell({ unread }: { unread: number }) {
-  const label = unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
+  const label = useTranslations("layout")("notifications", { unread });
   return (
     <Link href="/notifications" aria-label={label} title={label} className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded hover:bg-stone-100">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 fill-none stroke-current stroke-2 text-stone-700">

@@ -1,17 +1,19 @@
 "use client";
 import { useActionState } from "react";
-import { hours } from "@/lib/proposals/lifecycle";
+import { useTranslations } from "next-intl";
 import { Field, FormMessage, SubmitButton, type FormActionFn } from "@/components/ui/form";
 
 export function OpenVotingForm({ action, proposalId, charterHours }: { action: FormActionFn; proposalId: string; charterHours: number }) {
+  const t = useTranslations("vote");
+  const tc = useTranslations("common");
   const [state, formAction] = useActionState(action, { ok: false });
   return (
     <form action={formAction} noValidate className="space-y-3">
       <input type="hidden" name="proposalId" value={proposalId} />
-      <Field label="Voting period in hours (optional)" name="votingHours" type="number" state={state}
-        hint={`The charter gives every vote ${hours(charterHours)}; you may give a longer period, never a shorter one.`} />
+      <Field label={t("openPeriod")} name="votingHours" type="number" state={state}
+        hint={t("openHint", { hours: tc("hours", { count: charterHours }) })} />
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Opening…">Open voting</SubmitButton>
+      <SubmitButton pendingLabel={t("opening")}>{t("open")}</SubmitButton>
     </form>
   );
 }

@@ -2,10 +2,12 @@
 // A secret ballot's receipt, shown once right after casting: the tracking code, what the ballot
 // says, and a download. The server keeps no copy linked to the voter, so this is the only chance.
 import { useId } from "react";
+import { useTranslations } from "next-intl";
 import { formatTrackingCode, receiptText, type Receipt } from "@/lib/voting/receipt-format";
 
 export function ReceiptCard({ receipt }: { receipt: Receipt }) {
   const id = useId();
+  const t = useTranslations("vote");
   const download = () => {
     const boardUrl = `${window.location.origin}/proposals/${encodeURIComponent(receipt.proposalId)}#ballot-board`;
     const blob = new Blob([receiptText(receipt, boardUrl)], { type: "text/plain;charset=utf-8" });
@@ -20,22 +22,24 @@ export function ReceiptCard({ receipt }: { receipt: Receipt }) {
   };
   return (
     <section aria-labelledby={`${id}-title`} role="status" className="space-y-3 rounded-lg border-2 border-emerald-700 bg-emerald-50 p-4 text-emerald-950" data-testid="receipt">
-      <h3 id={`${id}-title`} className="text-lg font-semibold">Your secret ballot is cast — keep your receipt</h3>
+      <h3 id={`${id}-title`} className="text-lg font-semibold">{t("receiptTitle")}</h3>
       <p className="text-sm">
-        Your ballot: <strong data-testid="receipt-ballot">{receipt.ballot}</strong>. Plenum records that you voted, but keeps
-        nothing that links you to this ballot, so <strong>this receipt is shown only now</strong>. Download it or copy the code.
+        {t.rich("receiptBallot", {
+          ballot: receipt.ballot,
+          b: (chunks) => <strong data-testid="receipt-ballot">{chunks}</strong>,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
-      <p className="text-sm">Tracking code</p>
+      <p className="text-sm">{t("trackingCode")}</p>
       <p className="rounded-md bg-white p-3 font-mono text-sm break-all" data-testid="tracking-code" data-code={receipt.trackingCode}>
         {formatTrackingCode(receipt.trackingCode)}
       </p>
       <p className="text-sm">
-        When voting closes, every ballot is published on the ballot board with its tracking code. Check that yours is
-        there and says what you voted. Keep the code private: anyone who has it can look your ballot up.
+        {t("receiptCheck")}
       </p>
       <button type="button" onClick={download}
         className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">
-        Download receipt
+        {t("downloadReceipt")}
       </button>
     </section>
   );
@@ -43,18 +47,19 @@ export function ReceiptCard({ receipt }: { receipt: Receipt }) {
 
 /** What a member who has cast a secret ballot sees afterwards, in place of the ballot. */
 export function SecretBallotCast() {
+  const t = useTranslations("vote");
   return (
     <p className="rounded-md bg-emerald-50 p-3 text-emerald-950" data-testid="secret-cast">
-      You have cast your secret ballot. It cannot be changed. After the close, check your tracking code on the ballot board.
+      {t("secretCast")}
     </p>
   );
 }
 
 export function SecretBallotNotice() {
+  const t = useTranslations("vote");
   return (
     <p className="rounded-md border border-stone-300 bg-white p-3 text-sm text-stone-800" data-testid="secret-notice">
-      <strong>Secret ballot.</strong> Who took part is published after the close, never how anyone voted. A secret ballot
-      cannot be changed once cast, so check your choice before you cast it. You get a receipt to check it on the ballot board.
+      {t.rich("secretNotice", { strong: (chunks) => <strong>{chunks}</strong> })}
     </p>
   );
 }

@@ -2,8 +2,9 @@
 // on the ballot board. The check is a plain GET form, so it works without JavaScript.
 import type { TrackingCheck } from "@/lib/voting/secret-ballots";
 import { formatTrackingCode } from "@/lib/voting/receipt-format";
+import { useTranslations } from "next-intl";
 
-const CHOICE = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
+const CHOICE = { YES: "yes", NO: "no", ABSTAIN: "abstain" } as const;
 
 export function SecretBallotBoard({ proposalId, participants, check, candidateNames }: {
   proposalId: string;
@@ -11,12 +12,13 @@ export function SecretBallotBoard({ proposalId, participants, check, candidateNa
   check: TrackingCheck | null;
   candidateNames: Map<string, string>;
 }) {
+  const t = useTranslations("secretBoard");
+  const tv = useTranslations("vote");
   return (
     <section aria-labelledby="ballot-board-title" id="ballot-board" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-      <h2 id="ballot-board-title" className="text-xl font-semibold">Secret ballot: who took part</h2>
+      <h2 id="ballot-board-title" className="text-xl font-semibold">{t("title")}</h2>
       <p className="text-sm text-stone-700">
-        {participants.total} member{participants.total === 1 ? "" : "s"} took part. If you see your name and did not vote, or miss it
-        though you did, tell the council: the audit log records every ballot cast and every change to the membership.
+        {t("tookPart", { count: participants.total })}
       </p>
       {participants.names.length ? (
         <ul className="flex flex-wrap gap-2 text-sm" data-testid="participants">
@@ -24,28 +26,31 @@ export function SecretBallotBoard({ proposalId, participants, check, candidateNa
         </ul>
       ) : null}
       {participants.total > participants.names.length ? (
-        <p className="text-sm text-stone-600">Showing {participants.names.length} of {participants.total}; the full list is in the decision record.</p>
+        <p className="text-sm text-stone-600">{t("showing", { shown: participants.names.length, total: participants.total })}</p>
       ) : null}
 
       <form method="get" action={`/proposals/${encodeURIComponent(proposalId)}#ballot-board`} className="space-y-2">
-        <label htmlFor="track" className="block font-semibold">Check your tracking code</label>
-        <p className="text-sm text-stone-600">Paste the code from your receipt. Spaces and capitals do not matter.</p>
+        <label htmlFor="track" className="block font-semibold">{t("check")}</label>
+        <p className="text-sm text-stone-600">{t("checkHint")}</p>
         <div className="flex flex-col gap-2 sm:flex-row">
           <input id="track" name="track" defaultValue={check && check.kind !== "invalid" ? check.code : ""} maxLength={100} autoComplete="off" spellCheck={false}
             className="min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 font-mono text-sm focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-700/30" />
           <button type="submit" className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-50">
-            Find my ballot
+            {t("find")}
           </button>
         </div>
       </form>
       {check ? (
         <p role="status" data-testid="tracking-check" className={`rounded-md p-3 text-sm ${check.kind === "found" ? "bg-emerald-50 text-emerald-950" : "bg-red-50 text-red-900"}`}>
-          {check.kind === "invalid" ? "That is not a tracking code: a code has 64 characters, digits and the letters a to f." : null}
-          {check.kind === "missing" ? <>No ballot with the code <span className="font-mono break-all">{formatTrackingCode(check.code)}</span> is on this board. If it is the code from your receipt, tell the council at once.</> : null}
+          {check.kind === "invalid" ? t("invalid") : null}
+          {check.kind === "missing" ? t.rich("missing", { code: formatTrackingCode(check.code), mono: (chunks) => <span className="font-mono break-all">{chunks}</span> }) : null}
           {check.kind === "found" ? (
-            <>Found on the board: this ballot says <strong>{check.choice ? CHOICE[check.choice as keyof typeof CHOICE] : check.ranking.length
-              ? check.ranking.map((id, i) => `${i + 1}. ${candidateNames.get(id) ?? id}`).join(", ")
-              : "no one ranked (blank)"}</strong>, and it was counted.</>
+            t.rich("found", {
+              ballot: check.choice ? tv(CHOICE[check.choice as keyof typeof CHOICE]) : check.ranking.length
+                ? check.ranking.map((id, i) => `${i + 1}. ${candidateNames.get(id) ?? id}`).join(", ")
+                : t("blank"),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })
           ) : null}
         </p>
       ) : null}

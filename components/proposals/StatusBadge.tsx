@@ -1,7 +1,7 @@
-import { STATUS_LABEL, type ProposalStatus } from "@/lib/proposals/lifecycle";
+import { useTranslations } from "next-intl";
+import type { ProposalStatus } from "@/lib/proposals/lifecycle";
 import type { Outcome } from "@/lib/generated/prisma/enums";
 
-export const OUTCOME_LABEL: Record<Outcome, string> = { PASSED: "Passed", REJECTED: "Rejected", NO_QUORUM: "No quorum", ELECTED: "Elected" };
 
 const STYLE: Record<string, string> = {
   deliberation: "bg-sky-100 text-sky-900",
@@ -16,6 +16,7 @@ const STYLE: Record<string, string> = {
 
 export function StatusBadge({ status, outcome }: { status: ProposalStatus; outcome?: Outcome | null | undefined }) {
   const key = status === "closed" && outcome ? outcome : status;
-  const label = status === "closed" && outcome ? OUTCOME_LABEL[outcome] : STATUS_LABEL[status];
+  const t = useTranslations("enums");
+  const label = status === "closed" && outcome ? t(`outcome.${outcome}`) : t(`status.${status}`);
   return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${STYLE[key]}`}>{label}</span>;
 }

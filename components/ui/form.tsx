@@ -3,6 +3,7 @@
 // a submit button that shows progress. Errors are announced to screen readers (aria-live).
 import { useActionState, useId, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-action";
 
 export type { FormState };
@@ -74,6 +75,7 @@ export function SubmitButton({ children, variant = "primary", pendingLabel, name
   name?: string; value?: string;
 }) {
   const { pending } = useFormStatus();
+  const t = useTranslations("common");
   const styles = {
     primary: "bg-emerald-800 text-white hover:bg-emerald-900",
     secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-50",
@@ -88,7 +90,7 @@ export function SubmitButton({ children, variant = "primary", pendingLabel, name
       aria-busy={pending}
       className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
     >
-      {pending ? (pendingLabel ?? "Working…") : children}
+      {pending ? (pendingLabel ?? t("working")) : children}
     </button>
   );
 }

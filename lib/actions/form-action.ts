@@ -3,9 +3,10 @@
 // logged and replaced by a generic message; raw exception text never reaches the browser.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb, type PrismaClient } from "../db";
-import { isDomainError } from "../errors";
+import { isDomainError, type DomainError } from "../errors";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/errors";
 import { currentUser, type SessionUser } from "../auth/session";
 import type { Receipt } from "../voting/receipt-format";
@@ -51,7 +52,14 @@ function echo(fields: Record<string, string>): Record<string, string> {
   return values;
 }
 
-const BAD_REQUEST: FormState = { ok: false, message: "This form could not be read. Reload the page and try again." };
+/** The helper's own messages, in the reader's language (the domain's refusals are still English). */
+const say = async (key: "badRequest" | "correctFields" | "unexpected" | "sessionEnded") => (await getTranslations("actions"))(key);
+
+/** A catalogued refusal in the reader's language; the others are still English sentences. */
+const translated = async ({ key, values }: NonNullable<DomainError["translation"]>) =>
+  ((await getTranslations("domain")) as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+
+const badRequest = async (): Promise<FormState> => ({ ok: false, message: await say("badRequest") });
 
 function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -78,8 +86,8 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
     if (isDomainError(error)) {
       // A refusal tied to fields is shown beside them; the summary just points there.
       return error.fieldErrors
-        ? { ok: false, message: "Please correct the highlighted fields.", fieldErrors: error.fieldErrors, values }
-        : { ok: false, message: error.message, values };
+        ? { ok: false, message: await say("correctFields"), fieldErrors: error.fieldErrors, values }
+        : { ok: false, message: error.translation ? await translated(error.translation) : error.message, values };
     }
     if (isDatabaseUnavailable(error)) {
       // An outage or an overload, not a bug: say so, and that trying again will work.
@@ -87,12 +95,12 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
       return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values };
     }
     console.error("Unexpected error in server action", error);
-    return { ok: false, message: "Something went wrong on our side and nothing was changed. Please try again.", values };
+    return { ok: false, message: await say("unexpected"), values };
   }
 }
 
-function invalid(error: z.ZodError, values: Record<string, string>): FormState {
-  return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: zodFieldErrors(error), values };
+async function invalid(error: z.ZodError, values: Record<string, string>): Promise<FormState> {
+  return { ok: false, message: await say("correctFields"), fieldErrors: zodFieldErrors(error), values };
 }
 
 /**
@@ -106,11 +114,11 @@ export function formAction<S extends z.ZodType>(
 ) {
   return async function action(_prev: FormState, formData: FormData): Promise<FormState> {
     const fields = readFields(formData);
-    if (!fields) return BAD_REQUEST;
+    if (!fields) return badRequest();
     const values = echo(fields);
     return guarded(values, async () => {
       const user = await currentUser();
-      if (!user) return { ok: false, message: "Your session has ended. Sign in again, then retry.", values };
+      if (!user) return { ok: false, message: await say("sessionEnded"), values };
       const parsed = schema.safeParse(toInput(fields));
       if (!parsed.success) return invalid(parsed.error, values);
       return handler(parsed.data, { db: await getDb(), user });
@@ -125,7 +133,7 @@ export function publicFormAction<S extends z.ZodType>(
 ) {
   return async function action(_prev: FormState, formData: FormData): Promise<FormState> {
     const fields = readFields(formData);
-    if (!fields) return BAD_REQUEST;
+    if (!fields) return badRequest();
     const values = echo(fields);
     return guarded(values, async () => {
       const parsed = schema.safeParse(fields);

@@ -5,7 +5,7 @@
 // Lock order, everywhere: the main proposal first, then its amendments.
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
-import { DomainError } from "../errors";
+import { DomainError, refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { appendAudit } from "../audit/log";
 import { proposalStatus } from "../proposals/lifecycle";
@@ -32,11 +32,11 @@ export async function proposeAmendment(db: PrismaClient, input: TProposeAmendmen
   return db.$transaction(async (tx) => {
     await lock(tx, input.proposalId);
     const target = await tx.proposal.findUnique({ where: { id: input.proposalId } });
-    if (!target) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+    if (!target) throw refusal("NOT_FOUND", "noSuchProposal");
     await requireMember(tx, target.councilId, input.authorId);
-    if (target.kind !== "MOTION") throw new DomainError("INVALID", "Only a motion's text can be amended.");
+    if (target.kind !== "MOTION") throw refusal("INVALID", "onlyMotionsAmended");
     if (proposalStatus(target) !== "deliberation") {
-      throw new DomainError("CLOSED", "Amendments can only be proposed while the proposal is in deliberation, before its vote opens.");
+      throw refusal("CLOSED", "amendOnlyInDeliberation");
     }
     if (input.body === target.body.trim()) {
       throw new DomainError("INVALID", "The amendment must change the text.", { body: ["This is the current text: change something before proposing it."] });
@@ -59,10 +59,10 @@ export async function proposeAmendment(db: PrismaClient, input: TProposeAmendmen
 export async function checkAmendmentMayOpen(tx: Tx, amendmentId: string) {
   const link = await tx.amendment.findUniqueOrThrow({ where: { proposalId: amendmentId }, include: { target: true } });
   if (proposalStatus(link.target) !== "deliberation") {
-    throw new DomainError("CLOSED", "The main proposal is no longer in deliberation, so this amendment can no longer be voted on.");
+    throw refusal("CLOSED", "mainLeftDeliberation");
   }
   if (link.baseVersion !== (await currentVersion(tx, link.targetId))) {
-    throw new DomainError("CONFLICT", "The proposal's text has changed since this amendment was drafted. Propose a new amendment against the current text.");
+    throw refusal("CONFLICT", "amendmentStale");
   }
 }
 

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
 import type { Prisma } from "../generated/prisma/client";
-import { DomainError } from "../errors";
+import { DomainError, refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { currentCharter } from "../councils/service";
 import { appendAudit } from "../audit/log";
@@ -18,9 +18,9 @@ import { ZStoredCharterChange, type TProposeCharterChange } from "./schemas";
 export async function proposeCharterChange(db: PrismaClient, input: TProposeCharterChange & { authorId: string }) {
   return db.$transaction(async (tx) => {
     const council = await tx.council.findUnique({ where: { id: input.councilId }, select: { kind: true } });
-    if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
+    if (!council) throw refusal("NOT_FOUND", "noSuchCouncil");
     if (council.kind === "FEDERATION") {
-      throw new DomainError("INVALID", "A federation's charter is changed by its member councils' mandates; that is not built yet.");
+      throw refusal("INVALID", "federationCharterNotYet");
     }
     await requireMember(tx, input.councilId, input.authorId);
     const current = pickRules(await currentCharter(tx, input.councilId));
@@ -36,7 +36,7 @@ export async function proposeCharterChange(db: PrismaClient, input: TProposeChar
     if (Object.keys(fieldErrors).length > 0) throw new DomainError("INVALID", "Please correct the highlighted fields.", fieldErrors);
     const change = diffCharter(current, proposed as unknown as CharterRules);
     if (isEmptyChange(change)) {
-      throw new DomainError("INVALID", "This would change nothing: every rule is as the charter already has it. Change at least one.");
+      throw refusal("INVALID", "charterChangeNothing");
     }
     const proposal = await tx.proposal.create({
       data: {

@@ -1,6 +1,7 @@
 "use server";
 // Server actions for a proposal's discussion: authenticate, validate, call the service, revalidate.
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formAction } from "../actions/form-action";
 import { ZEditComment, ZHideComment, ZPostComment } from "./schemas";
 import { editComment, hideComment, postComment } from "./service";
@@ -9,17 +10,17 @@ import { EDIT_WINDOW_MINUTES } from "./rules";
 export const postCommentAction = formAction(ZPostComment, async (input, { db, user }) => {
   const comment = await postComment(db, { ...input, authorId: user.id });
   revalidatePath(`/proposals/${comment.proposalId}`);
-  return { ok: true, message: `Posted. You can edit it for ${EDIT_WINDOW_MINUTES} minutes.` };
+  return { ok: true, message: (await getTranslations("actions"))("posted", { minutes: EDIT_WINDOW_MINUTES }) };
 });
 
 export const editCommentAction = formAction(ZEditComment, async (input, { db, user }) => {
   const comment = await editComment(db, { ...input, actorId: user.id });
   revalidatePath(`/proposals/${comment.proposalId}`);
-  return { ok: true, message: "Your comment is updated." };
+  return { ok: true, message: (await getTranslations("actions"))("commentUpdated") };
 });
 
 export const hideCommentAction = formAction(ZHideComment, async (input, { db, user }) => {
   const comment = await hideComment(db, { ...input, actorId: user.id });
   revalidatePath(`/proposals/${comment.proposalId}`);
-  return { ok: true, message: "The comment is hidden; your reason is shown in its place." };
+  return { ok: true, message: (await getTranslations("actions"))("commentHidden") };
 });

@@ -3,7 +3,7 @@
 // the facilitator's stated reason, and is written to the audit log. Nothing is ever deleted.
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { roleMay } from "../councils/membership";
 import { appendAudit } from "../audit/log";
@@ -13,10 +13,10 @@ import type { TEditComment, THideComment, TPostComment } from "./schemas";
 /** The proposal's council, after checking the person is an active member of it. */
 async function requireDiscussant(db: Db, proposalId: string, userId: string) {
   const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, councilId: true, kind: true } });
-  if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+  if (!proposal) throw refusal("NOT_FOUND", "noSuchProposal");
   if (proposal.kind === "FEDERATION_MOTION") {
     // A federation's members are councils: each discusses the motion on its own mandate vote.
-    throw new DomainError("FORBIDDEN", "A federation motion is discussed on each member council's mandate vote.");
+    throw refusal("FORBIDDEN", "federationDiscussedInCouncils");
   }
   const membership = await requireMember(db, proposal.councilId, userId);
   return { proposal, membership };
@@ -24,7 +24,7 @@ async function requireDiscussant(db: Db, proposalId: string, userId: string) {
 
 async function findComment(db: Db, commentId: string) {
   const comment = await db.comment.findUnique({ where: { id: commentId } });
-  if (!comment) throw new DomainError("NOT_FOUND", "There is no such comment.");
+  if (!comment) throw refusal("NOT_FOUND", "noSuchComment");
   return comment;
 }
 
@@ -34,7 +34,7 @@ export async function postComment(db: PrismaClient, input: TPostComment & { auth
     let parentId: string | null = null;
     if (input.parentId) {
       const parent = await tx.comment.findUnique({ where: { id: input.parentId }, select: { id: true, parentId: true, proposalId: true } });
-      if (!parent || parent.proposalId !== proposal.id) throw new DomainError("NOT_FOUND", "The comment you reply to is not in this discussion.");
+      if (!parent || parent.proposalId !== proposal.id) throw refusal("NOT_FOUND", "replyNotHere");
       parentId = threadOf(parent);
     }
     const comment = await tx.comment.create({ data: { proposalId: proposal.id, authorId: input.authorId, parentId, body: input.body } });
@@ -49,10 +49,10 @@ export async function editComment(db: PrismaClient, input: TEditComment & { acto
     await lockComment(tx, input.commentId);
     const comment = await findComment(tx, input.commentId);
     const { proposal } = await requireDiscussant(tx, comment.proposalId, input.actorId);
-    if (comment.authorId !== input.actorId) throw new DomainError("FORBIDDEN", "Only its author can edit a comment.");
-    if (comment.hiddenAt) throw new DomainError("CLOSED", "A hidden comment cannot be edited.");
+    if (comment.authorId !== input.actorId) throw refusal("FORBIDDEN", "onlyAuthorEdits");
+    if (comment.hiddenAt) throw refusal("CLOSED", "hiddenNotEditable");
     if (!mayEdit(comment, input.actorId, now)) {
-      throw new DomainError("CLOSED", `A comment can be edited for ${EDIT_WINDOW_MINUTES} minutes after posting; this one now stands as written.`);
+      throw refusal("CLOSED", "editWindowOver", { minutes: EDIT_WINDOW_MINUTES });
     }
     if (comment.body === input.body) return comment; // nothing changed: no "edited" mark
     await appendAudit(tx, { councilId: proposal.councilId, actorId: input.actorId, action: "comment.edited", subjectId: comment.id, data: { proposalId: proposal.id, commentId: comment.id } });
@@ -66,7 +66,7 @@ export async function hideComment(db: PrismaClient, input: THideComment & { acto
     const comment = await findComment(tx, input.commentId);
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: comment.proposalId }, select: { councilId: true } });
     await requireMember(tx, proposal.councilId, input.actorId, "hide-comment");
-    if (comment.hiddenAt) throw new DomainError("CONFLICT", "This comment is already hidden.");
+    if (comment.hiddenAt) throw refusal("CONFLICT", "alreadyHidden");
     await appendAudit(tx, {
       councilId: proposal.councilId, actorId: input.actorId, action: "comment.hidden", subjectId: comment.id,
       data: { proposalId: comment.proposalId, commentId: comment.id, authorId: comment.authorId, reason: input.reason },

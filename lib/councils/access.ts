@@ -1,7 +1,7 @@
 // Who is a member of what. Every service that acts in a council goes through requireMember,
 // which fails closed: no active membership (or not the needed power) means FORBIDDEN.
 import type { Db } from "../db/types";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { roleMay, type CouncilPermission } from "./membership";
 
 export async function findMembership(db: Db, councilId: string, userId: string) {
@@ -16,10 +16,10 @@ export async function requireMember(
 ) {
   const membership = await findMembership(db, councilId, userId);
   if (!membership || membership.status !== "ACTIVE") {
-    throw new DomainError("FORBIDDEN", "Only members of this council can do that.");
+    throw refusal("FORBIDDEN", "membersOnly");
   }
   if (needs && !roleMay(membership.role, needs)) {
-    throw new DomainError("FORBIDDEN", "Only a facilitator of this council can do that.");
+    throw refusal("FORBIDDEN", "facilitatorsOnly");
   }
   return membership;
 }

@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { formAction } from "../actions/form-action";
 import type { PrismaClient } from "../db";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { ZCreateCouncil, ZId, ZInviteToken, ZMembershipDecision } from "./schemas";
 import { acceptInvite, createCouncil, createInvite, decideMembership, joinCouncil, leaveCouncil } from "./service";
 
@@ -36,7 +37,7 @@ const ZCouncilRef = z.object({ councilId: ZId, slug: z.string().max(64) });
 
 async function councilSlug(db: PrismaClient, councilId: string) {
   const council = await db.council.findUnique({ where: { id: councilId }, select: { slug: true } });
-  if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
+  if (!council) throw refusal("NOT_FOUND", "noSuchCouncil");
   return council.slug;
 }
 
@@ -45,14 +46,14 @@ export const joinCouncilAction = formAction(ZCouncilRef, async ({ councilId }, {
   revalidatePath(`/councils/${await councilSlug(db, councilId)}`);
   return {
     ok: true,
-    message: membership.status === "ACTIVE" ? "Welcome! You are now a member." : "Your request was sent to the facilitators.",
+    message: (await getTranslations("actions"))(membership.status === "ACTIVE" ? "welcome" : "requestSent"),
   };
 });
 
 export const leaveCouncilAction = formAction(ZCouncilRef, async ({ councilId }, { db, user }) => {
   await leaveCouncil(db, { councilId, userId: user.id });
   revalidatePath(`/councils/${await councilSlug(db, councilId)}`);
-  return { ok: true, message: "You have left the council." };
+  return { ok: true, message: (await getTranslations("actions"))("left") };
 });
 
 const ZDecision = ZMembershipDecision.extend({ decision: z.enum(["admit", "decline", "remove"]) });
@@ -60,7 +61,7 @@ const ZDecision = ZMembershipDecision.extend({ decision: z.enum(["admit", "decli
 export const decideMembershipAction = formAction(ZDecision, async (input, { db, user }) => {
   await decideMembership(db, { ...input, actorId: user.id });
   revalidatePath(`/councils/${await councilSlug(db, input.councilId)}`);
-  const done = { admit: "Member admitted.", decline: "Request declined.", remove: "Member removed." }[input.decision];
+  const done = (await getTranslations("actions"))(({ admit: "admitted", decline: "declined", remove: "removed" } as const)[input.decision]);
   return { ok: true, message: done };
 });
 
@@ -68,7 +69,7 @@ export const createInviteAction = formAction(z.object({ councilId: ZId }), async
   const { token, expiresAt } = await createInvite(db, { councilId, actorId: user.id });
   return {
     ok: true,
-    message: `Invitation link created. It works once and expires on ${expiresAt.toISOString().slice(0, 10)}.`,
+    message: (await getTranslations("actions"))("inviteCreated", { date: (await getFormatter()).dateTime(expiresAt, "date") }),
     values: { invitePath: `/invite/${token}` },
   };
 });

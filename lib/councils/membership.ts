@@ -1,6 +1,6 @@
 // The life of a membership: the only place its status changes, and who may do what in a council.
 import type { MemberRole, MembershipStatus, JoinPolicy } from "../generated/prisma/enums";
-import { DomainError } from "../errors";
+import { DomainError, refusal } from "../errors";
 
 export type MembershipEvent = "join" | "request" | "accept-invite" | "admit" | "decline" | "remove" | "leave";
 
@@ -10,29 +10,29 @@ export function nextMembershipStatus(current: MembershipStatus | null, event: Me
   switch (event) {
     case "join":
     case "accept-invite":
-      if (current === "ACTIVE") throw new DomainError("CONFLICT", "You are already a member of this council.");
+      if (current === "ACTIVE") throw refusal("CONFLICT", "alreadyMember");
       if (current === "REMOVED" && event === "join")
-        throw new DomainError("FORBIDDEN", "You were removed from this council; ask a facilitator for an invitation.");
+        throw refusal("FORBIDDEN", "wereRemoved");
       return "ACTIVE";
     case "request":
-      if (current === "ACTIVE") throw new DomainError("CONFLICT", "You are already a member of this council.");
-      if (current === "PENDING") throw new DomainError("CONFLICT", "Your request to join is already waiting for a facilitator.");
+      if (current === "ACTIVE") throw refusal("CONFLICT", "alreadyMember");
+      if (current === "PENDING") throw refusal("CONFLICT", "requestAlreadyWaiting");
       if (current === "REMOVED")
-        throw new DomainError("FORBIDDEN", "You were removed from this council; ask a facilitator for an invitation.");
-      if (!rejoinable) throw new DomainError("CONFLICT", "You cannot ask to join right now.");
+        throw refusal("FORBIDDEN", "wereRemoved");
+      if (!rejoinable) throw refusal("CONFLICT", "cannotAskNow");
       return "PENDING";
     case "admit":
-      if (current !== "PENDING") throw new DomainError("CONFLICT", "Only a pending request can be admitted.");
+      if (current !== "PENDING") throw refusal("CONFLICT", "onlyPendingAdmitted");
       return "ACTIVE";
     case "decline":
-      if (current !== "PENDING") throw new DomainError("CONFLICT", "Only a pending request can be declined.");
+      if (current !== "PENDING") throw refusal("CONFLICT", "onlyPendingDeclined");
       return "DECLINED";
     case "remove":
-      if (current !== "ACTIVE") throw new DomainError("CONFLICT", "Only an active member can be removed.");
+      if (current !== "ACTIVE") throw refusal("CONFLICT", "onlyActiveRemoved");
       return "REMOVED";
     case "leave":
       if (current === "PENDING") return "LEFT"; // withdrawing a request
-      if (current !== "ACTIVE") throw new DomainError("CONFLICT", "You are not a member of this council.");
+      if (current !== "ACTIVE") throw refusal("CONFLICT", "notMember");
       return "LEFT";
   }
 }
@@ -41,7 +41,7 @@ export function nextMembershipStatus(current: MembershipStatus | null, event: Me
 export function joinEvent(policy: JoinPolicy): "join" | "request" {
   if (policy === "OPEN") return "join";
   if (policy === "APPROVAL") return "request";
-  throw new DomainError("FORBIDDEN", "This council is invite-only: you need an invitation link from a facilitator.");
+  throw refusal("FORBIDDEN", "inviteOnly");
 }
 
 export type CouncilPermission = "admit" | "decline" | "remove" | "invite" | "open-any-vote" | "hide-comment";

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
-import { DomainError, isUniqueViolation } from "../errors";
+import { DomainError, isUniqueViolation, refusal } from "../errors";
 import { requireMember } from "./access";
 import { endDelegationsOfLeaver } from "../delegations/service";
 import { appendAudit } from "../audit/log";
@@ -140,7 +140,7 @@ async function moveMembership(
       where: { id: existing.id, status: existing.status },
       data: { status, ...(status === "ACTIVE" ? { role: existing.status === "ACTIVE" ? existing.role : role } : {}), ...stamps },
     });
-    if (count !== 1) throw new DomainError("CONFLICT", "This membership just changed; reload and try again.");
+    if (count !== 1) throw refusal("CONFLICT", "membershipChanged");
     moved = { ...existing, status };
   }
   // Logged only now, holding the row's lock: the log's order is then the order in which the
@@ -156,12 +156,12 @@ async function moveMembership(
 /** Join an open council, or ask to join an approval council. */
 export async function joinCouncil(db: PrismaClient, { councilId, userId }: { councilId: string; userId: string }) {
   const council = await db.council.findUnique({ where: { id: councilId } });
-  if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
+  if (!council) throw refusal("NOT_FOUND", "noSuchCouncil");
   const event = joinEvent((await currentCharter(db, councilId)).joinPolicy);
   return withRetryOnRace(() =>
     db.$transaction(async (tx) => {
       if (event === "request" && (await tx.membership.count({ where: { councilId, status: "ACTIVE" } })) === 0) {
-        throw new DomainError("CONFLICT", "This council has no members left to admit you. You can found a new council instead.");
+        throw refusal("CONFLICT", "noMembersToAdmit");
       }
       const membership = await moveMembership(tx, { councilId, userId }, event);
       await ensureFacilitator(tx, councilId); // the first to join an emptied open council keeps it running
@@ -202,10 +202,10 @@ export async function decideMembership(
   return db.$transaction(async (tx) => {
     await requireMember(tx, councilId, actorId, decision);
     const target = await tx.membership.findFirst({ where: { id: membershipId, councilId } });
-    if (!target) throw new DomainError("NOT_FOUND", "There is no such member or request in this council.");
+    if (!target) throw refusal("NOT_FOUND", "noSuchMember");
     if (decision === "remove") {
-      if (target.userId === actorId) throw new DomainError("INVALID", "To leave the council yourself, use “Leave council”.");
-      if (target.role === "FACILITATOR") throw new DomainError("FORBIDDEN", "A facilitator cannot remove another facilitator.");
+      if (target.userId === actorId) throw refusal("INVALID", "useLeaveCouncil");
+      if (target.role === "FACILITATOR") throw refusal("FORBIDDEN", "cannotRemoveFacilitator");
       // Removing a voter mid-vote would shrink turnout but not the electorate: a way to sink quorum.
       const open = await tx.proposal.findFirst({
         where: { electorate: { some: { userId: target.userId } }, withdrawnAt: null, votingClosesAt: { gt: new Date() } },
@@ -247,7 +247,7 @@ export async function acceptInvite(db: PrismaClient, { token, userId }: { token:
     db.$transaction(async (tx) => {
       const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) } });
       if (!invite || invite.usedAt || invite.expiresAt <= new Date()) {
-        throw new DomainError("INVALID", "This invitation link has already been used or has expired. Ask a facilitator for a new one.");
+        throw refusal("INVALID", "inviteUsedOrExpired");
       }
       const membership = await moveMembership(tx, { councilId: invite.councilId, userId }, "accept-invite");
       await ensureFacilitator(tx, invite.councilId);
@@ -256,7 +256,7 @@ export async function acceptInvite(db: PrismaClient, { token, userId }: { token:
         where: { id: invite.id, usedAt: null },
         data: { usedAt: new Date(), usedById: userId },
       });
-      if (count !== 1) throw new DomainError("INVALID", "This invitation link has just been used by someone else.");
+      if (count !== 1) throw refusal("INVALID", "inviteJustUsed");
       return membership;
     }),
   );

@@ -2,7 +2,7 @@
 // a later election, recall, or leaving the council). Recall is a motion decided under the charter.
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { proposalStatus } from "../proposals/lifecycle";
 import { appendAudit } from "../audit/log";
@@ -53,14 +53,14 @@ export async function startRecall(
       where: { id: delegationId },
       include: { role: true, holder: { select: { name: true } } },
     });
-    if (!delegation) throw new DomainError("NOT_FOUND", "There is no such delegation.");
+    if (!delegation) throw refusal("NOT_FOUND", "noSuchDelegation");
     await requireMember(tx, delegation.councilId, actorId);
     if (delegation.endedAt || delegation.endsAt <= new Date()) {
-      throw new DomainError("CLOSED", `${delegation.holder.name} no longer holds this role.`);
+      throw refusal("CLOSED", "noLongerHolds", { name: delegation.holder.name });
     }
     const running = await tx.proposal.findMany({ where: { kind: "RECALL", delegationId, withdrawnAt: null }, select: { withdrawnAt: true, votingOpenedAt: true, votingClosesAt: true } });
     if (running.some((p) => proposalStatus(p) !== "closed")) {
-      throw new DomainError("CONFLICT", `A recall of ${delegation.holder.name} is already under way.`);
+      throw refusal("CONFLICT", "recallUnderWay", { name: delegation.holder.name });
     }
     const recall = await tx.proposal.create({
       data: {

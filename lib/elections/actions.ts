@@ -2,6 +2,7 @@
 // Server actions for elections: authenticate, validate, call the service, revalidate.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formAction } from "../actions/form-action";
 import { DomainError } from "../errors";
 import { limitBallots } from "../voting/limits";
@@ -18,9 +19,7 @@ export const nominateAction = formAction(ZNominate, async ({ proposalId, nominee
   revalidatePath(`/proposals/${proposalId}`);
   return {
     ok: true,
-    message: nomineeId === user.id
-      ? "You are nominated and stand as a candidate."
-      : "Nomination recorded. The nominee accepts or declines before voting opens.",
+    message: (await getTranslations("actions"))(nomineeId === user.id ? "selfNominated" : "nominated"),
   };
 });
 
@@ -28,7 +27,7 @@ export const nominateAction = formAction(ZNominate, async ({ proposalId, nominee
 export const respondToNominationAction = formAction(ZRespondNomination, async ({ proposalId, accept }, { db, user }) => {
   await respondToNomination(db, { proposalId, nomineeId: user.id, accept: accept === "yes" });
   revalidatePath(`/proposals/${proposalId}`);
-  return { ok: true, message: accept === "yes" ? "Recorded: you stand as a candidate." : "Recorded: you do not stand." };
+  return { ok: true, message: (await getTranslations("actions"))(accept === "yes" ? "standing" : "notStanding") };
 });
 
 /** The ballot arrives as rank_<candidateId> fields; rankingFromFields orders them (blank = unranked). */
@@ -44,10 +43,10 @@ export const castRankedVoteAction = formAction(
     await limitBallots(db, user.id);
     const { receipt } = await castRankedVote(db, { proposalId, userId: user.id, ranking });
     revalidatePath(`/proposals/${proposalId}`);
-    if (receipt) return { ok: true, message: "Your secret ballot is cast.", receipt };
+    if (receipt) return { ok: true, message: (await getTranslations("vote"))("secretRecorded"), receipt };
     return {
       ok: true,
-      message: `Your ballot is recorded, ranking ${ranking.length} candidate${ranking.length === 1 ? "" : "s"}. You can change it until voting closes.`,
+      message: (await getTranslations("actions"))("rankedRecorded", { count: ranking.length }),
     };
   },
   ballotFromFields,

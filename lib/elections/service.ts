@@ -2,7 +2,7 @@
 // ranked ballots. Members nominate; nominees accept; the count is IRV or Scottish STV.
 import type { PrismaClient } from "../db/connection";
 import type { Tx } from "../db/types";
-import { DomainError, isUniqueViolation } from "../errors";
+import { DomainError, isUniqueViolation, refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { currentCharter } from "../councils/service";
 import { currentWhere, termEnd, termsHeld } from "../delegations/service";
@@ -18,7 +18,7 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
   return db.$transaction(async (tx) => {
     await requireMember(tx, input.councilId, input.authorId);
     let role = input.roleId ? await tx.role.findFirst({ where: { id: input.roleId, councilId: input.councilId } }) : null;
-    if (input.roleId && !role) throw new DomainError("NOT_FOUND", "That role does not belong to this council.");
+    if (input.roleId && !role) throw refusal("NOT_FOUND", "roleNotInCouncil");
     if (!role) {
       const name = input.roleName!;
       if (await tx.role.findUnique({ where: { councilId_name: { councilId: input.councilId, name } } })) {
@@ -52,8 +52,8 @@ async function electionInDeliberation(tx: Tx, proposalId: string) {
   // either commits before voting opens or sees that it has.
   await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR SHARE`;
   const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { role: true } });
-  if (!proposal || proposal.kind !== "ELECTION" || !proposal.role) throw new DomainError("NOT_FOUND", "There is no such election.");
-  if (proposalStatus(proposal) !== "deliberation") throw new DomainError("CLOSED", "Nominations close when voting opens.");
+  if (!proposal || proposal.kind !== "ELECTION" || !proposal.role) throw refusal("NOT_FOUND", "noSuchElection");
+  if (proposalStatus(proposal) !== "deliberation") throw refusal("CLOSED", "nominationsClosed");
   return { ...proposal, role: proposal.role };
 }
 
@@ -66,18 +66,18 @@ export async function nominate(db: PrismaClient, { proposalId, nomineeId, actorI
       where: { councilId_userId: { councilId: election.councilId, userId: nomineeId } },
       include: { user: { select: { name: true } } },
     });
-    if (nominee?.status !== "ACTIVE") throw new DomainError("INVALID", "Only members of this council can be nominated.");
+    if (nominee?.status !== "ACTIVE") throw refusal("INVALID", "nomineeNotMember");
     const charter = await currentCharter(tx, election.councilId);
     if (!mayStandAgain(await termsHeld(tx, election.roleId!, nomineeId), charter.termLimit)) {
-      throw new DomainError("FORBIDDEN", `${nominee.user.name} has served the charter's limit of ${charter.termLimit} term${charter.termLimit === 1 ? "" : "s"} as ${election.role.name}; rotation means someone else stands.`);
+      throw refusal("FORBIDDEN", "termLimitReached", { name: nominee.user.name, count: charter.termLimit ?? 0, role: election.role.name });
     }
     const existing = await tx.nomination.findUnique({ where: { proposalId_nomineeId: { proposalId, nomineeId } } });
-    if (existing) throw new DomainError("CONFLICT", `${nominee.user.name} has already been nominated.`);
+    if (existing) throw refusal("CONFLICT", "alreadyNominated", { name: nominee.user.name });
     const self = nomineeId === actorId;
     await appendAudit(tx, { councilId: election.councilId, actorId, action: "nomination.made", subjectId: proposalId, data: { proposalId, nomineeId } });
     return tx.nomination.create({ data: { proposalId, nomineeId, nominatedById: actorId, ...(self ? { acceptedAt: new Date() } : {}) } });
   }).catch((e: unknown) => {
-    if (isUniqueViolation(e)) throw new DomainError("CONFLICT", "Someone nominated this member a moment ago.");
+    if (isUniqueViolation(e)) throw refusal("CONFLICT", "nominatedMomentAgo");
     throw e;
   });
 }
@@ -88,7 +88,7 @@ export async function respondToNomination(db: PrismaClient, { proposalId, nomine
     const election = await electionInDeliberation(tx, proposalId);
     await requireMember(tx, election.councilId, nomineeId);
     const nomination = await tx.nomination.findUnique({ where: { proposalId_nomineeId: { proposalId, nomineeId } } });
-    if (!nomination) throw new DomainError("NOT_FOUND", "You have not been nominated in this election.");
+    if (!nomination) throw refusal("NOT_FOUND", "notNominated");
     const now = new Date();
     return tx.nomination.update({
       where: { proposalId_nomineeId: { proposalId, nomineeId } },
@@ -114,7 +114,7 @@ export async function listCandidates(db: Tx | PrismaClient, proposalId: string, 
 export async function castRankedVote(db: PrismaClient, { proposalId, userId, ranking }: { proposalId: string; userId: string; ranking: string[] }) {
   return db.$transaction(async (tx) => {
     const proposal = await lockForVoting(tx, proposalId, userId);
-    if (!proposal || proposal.kind !== "ELECTION") throw new DomainError("NOT_FOUND", "There is no such election.");
+    if (!proposal || proposal.kind !== "ELECTION") throw refusal("NOT_FOUND", "noSuchElection");
     checkVoter(proposal, "ballot");
     const candidates = await listCandidates(tx, proposalId);
     const checked = checkRanking(ranking, candidates.map((c) => c.id));

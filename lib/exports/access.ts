@@ -3,7 +3,7 @@
 import "server-only";
 import type { PrismaClient } from "../db/connection";
 import { requireMember } from "../councils/access";
-import { DomainError } from "../errors";
+import { DomainError, refusal } from "../errors";
 import { findFederationVoice } from "../federations/service";
 import { closeProposal } from "../proposals/service";
 import { findBoard, findBoardProposal, listUncountedProposals } from "./queries";
@@ -16,30 +16,30 @@ async function requireVoice(db: PrismaClient, council: { id: string; kind: strin
 /** The board of a closed vote for a member entitled to it; a DomainError says why not. */
 export async function loadBoardFor(db: PrismaClient, proposalId: string, userId: string) {
   const proposal = await findBoardProposal(db, proposalId);
-  if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+  if (!proposal) throw refusal("NOT_FOUND", "noSuchProposal");
   const council = await db.council.findUniqueOrThrow({ where: { id: proposal.councilId }, select: { id: true, kind: true } });
   await requireVoice(db, council, userId);
   switch (proposal.status) {
     case "voting":
       throw new DomainError("CLOSED", `Voting is open until ${proposal.votingClosesAt!.toISOString()}; the ballot board is published after the close.`);
     case "deliberation":
-      throw new DomainError("CLOSED", "Voting has not opened on this proposal, so there are no ballots yet.");
+      throw refusal("CLOSED", "boardNotOpened");
     case "withdrawn":
-      throw new DomainError("CLOSED", "This proposal was withdrawn before voting, so it has no ballots.");
+      throw refusal("CLOSED", "boardWithdrawn");
     case "closed":
       break;
   }
   // As on the proposal page: a lapsed vote is counted by the first reader.
   await closeProposal(db, proposal.id);
   const board = await findBoard(db, proposal.id);
-  if (!board) throw new DomainError("NOT_FOUND", "The result of this vote is not available.");
+  if (!board) throw refusal("NOT_FOUND", "resultUnavailable");
   return board;
 }
 
 /** The council (by slug) for a member entitled to its decision record, with lapsed votes counted. */
 export async function loadCouncilFor(db: PrismaClient, slug: string, userId: string) {
   const council = await db.council.findUnique({ where: { slug }, select: { id: true, slug: true, kind: true } });
-  if (!council) throw new DomainError("NOT_FOUND", "There is no such council.");
+  if (!council) throw refusal("NOT_FOUND", "noSuchCouncil");
   await requireVoice(db, council, userId);
   for (const id of await listUncountedProposals(db, council.id)) await closeProposal(db, id);
   return council;

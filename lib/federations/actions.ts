@@ -2,8 +2,9 @@
 // Server actions for federations: authenticate, validate, call the service, revalidate.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formAction } from "../actions/form-action";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { createFederation, createFederationMotion, requestToJoinFederation } from "./service";
 import { ZCreateFederation, ZCreateFederationMotion, ZJoinFederation } from "./schemas";
 
@@ -31,9 +32,9 @@ export const createFederationAction = formAction(
 export const requestToJoinFederationAction = formAction(ZJoinFederation, async ({ federationId, councilId }, { db, user }) => {
   await requestToJoinFederation(db, { federationId, councilId, actorId: user.id });
   const federation = await db.council.findUnique({ where: { id: federationId }, select: { slug: true } });
-  if (!federation) throw new DomainError("NOT_FOUND", "There is no such federation.");
+  if (!federation) throw refusal("NOT_FOUND", "noSuchFederation");
   revalidatePath(`/councils/${federation.slug}`);
-  return { ok: true, message: "Request sent. The member councils are now voting on whether to admit your council." };
+  return { ok: true, message: (await getTranslations("actions"))("federationRequest") };
 });
 
 export const createFederationMotionAction = formAction(ZCreateFederationMotion, async (input, { db, user }) => {

@@ -3,7 +3,7 @@
 // is computed from the mandates (lib/federations/rules.ts). Admission of a new council is such a motion.
 import type { PrismaClient } from "../db/connection";
 import type { Tx } from "../db/types";
-import { DomainError, isUniqueViolation } from "../errors";
+import { DomainError, isUniqueViolation, refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { currentCharter } from "../councils/service";
 import type { TCreateCouncil } from "../councils/schemas";
@@ -37,7 +37,7 @@ export async function createFederation(
     return await db.$transaction(async (tx) => {
       await requireMember(tx, foundingCouncilId, founderId, "admit");
       const founding = await tx.council.findUniqueOrThrow({ where: { id: foundingCouncilId } });
-      if (founding.kind === "FEDERATION") throw new DomainError("INVALID", "A federation's members are councils of people, not other federations.");
+      if (founding.kind === "FEDERATION") throw refusal("INVALID", "federationNotMember");
       const federation = await tx.council.create({ data: { ...fields, kind: "FEDERATION" } });
       // Councils join a federation by its member councils' mandate votes: by approval, always.
       await tx.charter.create({ data: { ...charter, joinPolicy: "APPROVAL", termLimit: null, councilId: federation.id, version: 1 } });
@@ -54,7 +54,7 @@ export async function createFederation(
 
 async function requireFederation(tx: Tx | PrismaClient, federationId: string) {
   const federation = await tx.council.findUnique({ where: { id: federationId } });
-  if (!federation || federation.kind !== "FEDERATION") throw new DomainError("NOT_FOUND", "There is no such federation.");
+  if (!federation || federation.kind !== "FEDERATION") throw refusal("NOT_FOUND", "noSuchFederation");
   return federation;
 }
 
@@ -78,10 +78,10 @@ export async function requestToJoinFederation(
     const federation = await requireFederation(tx, federationId);
     await requireMember(tx, councilId, actorId, "admit");
     const council = await tx.council.findUniqueOrThrow({ where: { id: councilId } });
-    if (council.kind === "FEDERATION") throw new DomainError("INVALID", "A federation cannot join another federation.");
+    if (council.kind === "FEDERATION") throw refusal("INVALID", "federationCannotJoin");
     const existing = await tx.federationMembership.findUnique({ where: { federationId_councilId: { federationId, councilId } } });
-    if (existing?.status === "ACTIVE") throw new DomainError("CONFLICT", `${council.name} is already a member of ${federation.name}.`);
-    if (existing?.status === "PENDING") throw new DomainError("CONFLICT", `${council.name} has already asked to join; the member councils are deciding.`);
+    if (existing?.status === "ACTIVE") throw refusal("CONFLICT", "federationAlreadyMember", { council: council.name, federation: federation.name });
+    if (existing?.status === "PENDING") throw refusal("CONFLICT", "federationAlreadyAsked", { council: council.name });
     if (existing) await tx.federationMembership.update({ where: { id: existing.id }, data: { status: "PENDING", requestedAt: new Date(), endedAt: null } });
     else await tx.federationMembership.create({ data: { federationId, councilId, status: "PENDING" } });
     const proposal = await tx.proposal.create({
@@ -105,7 +105,7 @@ export async function createFederationMotion(
 ) {
   await requireFederation(db, federationId);
   if (!(await findFederationVoice(db, federationId, authorId))) {
-    throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can put questions to it.");
+    throw refusal("FORBIDDEN", "federationQuestionsMembersOnly");
   }
   return db.$transaction(async (tx) => {
     const motion = await tx.proposal.create({ data: { councilId: federationId, authorId, kind: "FEDERATION_MOTION", title, body, secretBallot } });
@@ -131,12 +131,12 @@ async function openFederationVotingInTx(
 ) {
   await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
   const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
-  if (!proposal || proposal.kind !== "FEDERATION_MOTION") throw new DomainError("NOT_FOUND", "There is no such federation motion.");
-  if (!skipAuthorCheck && proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can open voting on a federation motion.");
+  if (!proposal || proposal.kind !== "FEDERATION_MOTION") throw refusal("NOT_FOUND", "noSuchFederationMotion");
+  if (!skipAuthorCheck && proposal.authorId !== actorId) throw refusal("FORBIDDEN", "federationAuthorOpens");
   if (!skipAuthorCheck && !(await findFederationVoice(tx, proposal.councilId, actorId))) {
-    throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can open its votes.");
+    throw refusal("FORBIDDEN", "federationVotesMembersOnly");
   }
-  if (proposal.withdrawnAt || proposal.votingOpenedAt) throw new DomainError("CLOSED", "Voting can only be opened on a motion in deliberation.");
+  if (proposal.withdrawnAt || proposal.votingOpenedAt) throw refusal("CLOSED", "motionNotInDeliberation");
   const charter = await currentCharter(tx, proposal.councilId);
   if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
     throw new DomainError("INVALID", "The voting period is too short.", { votingHours: [`The federation's charter gives every vote at least ${charter.votingPeriodHours} hours.`] });

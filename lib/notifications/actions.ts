@@ -3,6 +3,7 @@
 // validate, call the service, revalidate. Unsubscribing is the one signed-out action: the signed
 // token in the form is its authority.
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formAction, publicFormAction } from "../actions/form-action";
 import type { NotificationKind } from "../generated/prisma/enums";
 import { NOTIFICATION_KINDS } from "./kinds";
@@ -17,7 +18,7 @@ export const markReadAction = formAction(ZNotificationId, async ({ id }, { db, u
 export const markAllReadAction = formAction(ZNoInput, async (_input, { db, user }) => {
   const count = await markAllRead(db, { userId: user.id });
   revalidatePath("/", "layout");
-  return { ok: true, message: count === 0 ? "Nothing was unread." : `Marked ${count} as read.` };
+  return { ok: true, message: count === 0 ? (await getTranslations("actions"))("nothingUnread") : (await getTranslations("actions"))("markedRead", { count }) };
 });
 
 export const saveSettingsAction = formAction(ZSaveSettings, async (input, { db, user }) => {
@@ -25,23 +26,24 @@ export const saveSettingsAction = formAction(ZSaveSettings, async (input, { db, 
   const off = (channel: "inApp" | "email"): NotificationKind[] => NOTIFICATION_KINDS.filter((k) => fields[`${channel}:${k}`] !== "on");
   await savePreferences(db, { userId: user.id, inAppOff: off("inApp"), emailOff: off("email"), digest: input.digest === "on" });
   revalidatePath("/notifications/settings");
-  return { ok: true, message: "Saved. New notifications follow these settings." };
+  return { ok: true, message: (await getTranslations("actions"))("settingsSaved") };
 });
 
 export const resetCalendarAction = formAction(ZNoInput, async (_input, { db, user }) => {
   await resetCalendarFeed(db, user.id);
   revalidatePath("/notifications/settings");
-  return { ok: true, message: "Your calendar has a new private address; any earlier one no longer works." };
+  return { ok: true, message: (await getTranslations("actions"))("calendarReset") };
 });
 
 export const revokeCalendarAction = formAction(ZNoInput, async (_input, { db, user }) => {
   await revokeCalendarFeed(db, user.id);
   revalidatePath("/notifications/settings");
-  return { ok: true, message: "Your calendar address is turned off." };
+  return { ok: true, message: (await getTranslations("actions"))("calendarOff") };
 });
 
 export const unsubscribeAction = publicFormAction(ZUnsubscribe, async ({ token }, { db }) => {
   const done = await unsubscribe(db, token);
-  if (!done) return { ok: false, message: "This unsubscribe link is not valid. Sign in and open Notifications → Settings instead." };
-  return { ok: true, message: done.kind ? "Done: you will get no more emails like that one." : "Done: Plenum will send you no more emails." };
+  const t = await getTranslations("actions");
+  if (!done) return { ok: false, message: t("unsubscribeInvalid") };
+  return { ok: true, message: done.kind ? t("unsubscribedKind") : t("unsubscribedAll") };
 });

@@ -3,7 +3,7 @@
 import "server-only";
 import type { PrismaClient } from "../db/connection";
 import type { NotificationKind } from "../generated/prisma/enums";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { DEFAULT_PREFERENCES, NOTIFICATION_KINDS, type Preferences } from "./kinds";
 import { signToken, verifyToken } from "./tokens";
 
@@ -29,7 +29,7 @@ export async function listNotifications(db: PrismaClient, { userId, page = 1 }: 
 export async function markRead(db: PrismaClient, { userId, id }: { userId: string; id: string }) {
   const { count } = await db.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: new Date() } });
   if (count === 0 && !(await db.notification.findFirst({ where: { id, userId }, select: { id: true } }))) {
-    throw new DomainError("NOT_FOUND", "There is no such notification.");
+    throw refusal("NOT_FOUND", "noSuchNotification");
   }
 }
 

@@ -2,6 +2,7 @@
 // Server actions for proposals and votes: authenticate, validate, call the service, revalidate.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formAction } from "../actions/form-action";
 import { castVote } from "../voting/service";
 import { limitBallots } from "../voting/limits";
@@ -16,16 +17,14 @@ export const createProposalAction = formAction(ZCreateProposal, async (input, { 
 export const openVotingAction = formAction(ZOpenVoting, async ({ proposalId, votingHours }, { db, user }) => {
   await openVoting(db, { proposalId, actorId: user.id, votingHours });
   revalidatePath(`/proposals/${proposalId}`);
-  return { ok: true, message: "Voting is open." };
+  return { ok: true, message: (await getTranslations("vote"))("opened") };
 });
 
 export const withdrawProposalAction = formAction(ZProposalRef, async ({ proposalId }, { db, user }) => {
   await withdrawProposal(db, { proposalId, actorId: user.id });
   revalidatePath(`/proposals/${proposalId}`);
-  return { ok: true, message: "The proposal was withdrawn." };
+  return { ok: true, message: (await getTranslations("vote"))("withdrawn") };
 });
-
-const CHOICE_LABEL = { YES: "yes", NO: "no", ABSTAIN: "abstain" } as const;
 
 // No revalidatePath here: re-rendering the whole proposal page for every ballot was most of a vote's
 // server time (docs/decisions/011-performance.md). The form shows the recorded choice from this
@@ -33,10 +32,7 @@ const CHOICE_LABEL = { YES: "yes", NO: "no", ABSTAIN: "abstain" } as const;
 export const castVoteAction = formAction(ZCastVote, async (input, { db, user }) => {
   await limitBallots(db, user.id);
   const { receipt } = await castVote(db, { ...input, userId: user.id });
-  if (receipt) return { ok: true, message: "Your secret ballot is cast.", receipt };
-  return {
-    ok: true,
-    message: `Your vote “${CHOICE_LABEL[input.choice]}” is recorded. You can change it until voting closes.`,
-    values: { choice: input.choice },
-  };
+  const t = await getTranslations("vote");
+  if (receipt) return { ok: true, message: t("secretRecorded"), receipt };
+  return { ok: true, message: t("recorded", { choice: t(`choiceWord.${input.choice}`) }), values: { choice: input.choice } };
 });

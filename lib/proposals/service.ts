@@ -1,7 +1,7 @@
 // Proposals from submission to result: submit, withdraw, open voting, close and count.
 import type { PrismaClient } from "../db/connection";
 import type { Tx } from "../db/types";
-import { DomainError } from "../errors";
+import { DomainError, refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { roleMay } from "../councils/membership";
 import { currentCharter } from "../councils/service";
@@ -24,7 +24,7 @@ export const PROPOSALS_PER_PAGE = 20;
 export async function createProposal(db: PrismaClient, input: TCreateProposal & { authorId: string }) {
   await requireMember(db, input.councilId, input.authorId);
   const council = await db.council.findUniqueOrThrow({ where: { id: input.councilId }, select: { kind: true } });
-  if (council.kind === "FEDERATION") throw new DomainError("INVALID", "Questions to a federation are federation motions.");
+  if (council.kind === "FEDERATION") throw refusal("INVALID", "federationQuestionsAreMotions");
   return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
       data: { councilId: input.councilId, authorId: input.authorId, title: input.title, body: input.body, secretBallot: input.secretBallot ?? false },
@@ -38,7 +38,7 @@ export async function createProposal(db: PrismaClient, input: TCreateProposal & 
 async function lockProposal(tx: Tx, proposalId: string) {
   await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
   const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
-  if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+  if (!proposal) throw refusal("NOT_FOUND", "noSuchProposal");
   return proposal;
 }
 
@@ -48,17 +48,17 @@ export async function withdrawProposal(db: PrismaClient, { proposalId, actorId }
     if (proposal.kind === "FEDERATION_MOTION") {
       // A federation has councils, not people, as members: the author needs a voice through one.
       if (!(await findFederationVoice(tx, proposal.councilId, actorId))) {
-        throw new DomainError("FORBIDDEN", "Only members of the federation's member councils can do that.");
+        throw refusal("FORBIDDEN", "federationMembersOnly");
       }
     } else {
       await requireMember(tx, proposal.councilId, actorId);
     }
-    if (proposal.authorId !== actorId) throw new DomainError("FORBIDDEN", "Only the author can withdraw a proposal.");
+    if (proposal.authorId !== actorId) throw refusal("FORBIDDEN", "onlyAuthorWithdraws");
     if (proposal.openedByRecallId) {
-      throw new DomainError("FORBIDDEN", "A by-election opened by a recall cannot be withdrawn: the seat must be filled.");
+      throw refusal("FORBIDDEN", "byElectionNotWithdrawn");
     }
     if (proposalStatus(proposal) !== "deliberation") {
-      throw new DomainError("CLOSED", "A proposal can only be withdrawn before voting opens.");
+      throw refusal("CLOSED", "withdrawBeforeVoting");
     }
     await appendAudit(tx, { councilId: proposal.councilId, actorId, action: "proposal.withdrawn", subjectId: proposalId, data: { proposalId, kind: proposal.kind } });
     const now = new Date();
@@ -83,21 +83,21 @@ export async function openVoting(
     // A motion before its amendments, always (lib/amendments/service.ts): the order closing takes too.
     if (amends) await lockProposal(tx, amends);
     const proposal = await lockProposal(tx, proposalId);
-    if (proposal.kind === "MANDATE") throw new DomainError("FORBIDDEN", "A mandate vote opens with the federation's vote.");
+    if (proposal.kind === "MANDATE") throw refusal("FORBIDDEN", "mandateOpensWithFederation");
     const actor = await requireMember(tx, proposal.councilId, actorId);
     if (proposal.authorId !== actorId && !roleMay(actor.role, "open-any-vote")) {
-      throw new DomainError("FORBIDDEN", "Only the author or a facilitator can open voting.");
+      throw refusal("FORBIDDEN", "authorOrFacilitatorOpens");
     }
     if (proposalStatus(proposal) !== "deliberation") {
-      throw new DomainError("CLOSED", "Voting can only be opened on a proposal in deliberation.");
+      throw refusal("CLOSED", "proposalNotInDeliberation");
     }
     if (proposal.kind === "ELECTION" && (await listCandidates(tx, proposalId, { stillMembers: true })).length === 0) {
-      throw new DomainError("INVALID", "No one has accepted a nomination yet: an election needs at least one candidate.");
+      throw refusal("INVALID", "noCandidates");
     }
     if (proposal.kind === "RECALL") {
       const delegation = proposal.delegationId ? await tx.delegation.findUnique({ where: { id: proposal.delegationId } }) : null;
       if (!delegation || delegation.endedAt || delegation.endsAt <= new Date()) {
-        throw new DomainError("CLOSED", "This delegation has already ended, so there is nothing to recall.");
+        throw refusal("CLOSED", "delegationEnded");
       }
     }
     // A charter change that passed at its deadline governs votes opened after it, counted or not yet.

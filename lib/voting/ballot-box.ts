@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/types";
 import { ballotKey } from "../config";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { proposalStatus } from "../proposals/lifecycle";
 import { appendAudit } from "../audit/log";
 import { prepareBallot, sealBallot, unsealBallot, type BallotContent, type OpenedBallot, type Receipt } from "./receipts";
@@ -52,11 +52,11 @@ export const VOTE_TRANSACTION = { maxWait: 10_000 } as const;
 /** Refuses, with a message for the voter, anyone who may not vote on this proposal now. */
 export function checkVoter(proposal: VotingProposal, what: "vote" | "ballot"): void {
   const status = proposalStatus(proposal);
-  if (status === "closed") throw new DomainError("CLOSED", `Voting has closed; your ${what} was not recorded.`);
-  if (status !== "voting") throw new DomainError("CLOSED", proposal.kind === "ELECTION" ? "Voting is not open in this election." : "Voting is not open on this proposal.");
-  if (proposal.membershipStatus !== "ACTIVE") throw new DomainError("FORBIDDEN", "Only members of this council can vote.");
+  if (status === "closed") throw refusal("CLOSED", "votingClosed", { what });
+  if (status !== "voting") throw refusal("CLOSED", "votingNotOpen", { election: String(proposal.kind === "ELECTION") });
+  if (proposal.membershipStatus !== "ACTIVE") throw refusal("FORBIDDEN", "onlyMembersVote");
   if (!proposal.inElectorate) {
-    throw new DomainError("FORBIDDEN", `You joined after voting opened, so you are not in this ${proposal.kind === "ELECTION" ? "election" : "vote"}'s electorate.`);
+    throw refusal("FORBIDDEN", "notInElectorate", { election: String(proposal.kind === "ELECTION") });
   }
 }
 
@@ -72,7 +72,7 @@ export async function castSecretBallot(tx: Tx, proposal: VotingProposal, userId:
   const inserted = await tx.$executeRaw`
     INSERT INTO "Participation" ("proposalId", "userId") VALUES (${proposal.id}, ${userId})
     ON CONFLICT ("proposalId", "userId") DO NOTHING`;
-  if (inserted === 0) throw new DomainError("CONFLICT", SECRET_BALLOT_IS_FINAL);
+  if (inserted === 0) throw refusal("CONFLICT", "secretBallotFinal");
   const ballot = prepareBallot(proposal.id, content);
   const sealed = sealBallot(ballotKey(), proposal.id, ballot);
   await tx.$executeRaw`INSERT INTO "SealedBallot" (id, "proposalId", sealed) VALUES (${randomUUID()}::uuid, ${proposal.id}, ${sealed})`;

@@ -3,7 +3,7 @@
 // endpoint (app/api/proposals/[id]/live), which both authorise through findLiveCount.
 import type { Db } from "../db/types";
 import type { PrismaClient } from "../db/connection";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { findFederationVoice } from "../federations/service";
 import { proposalStatus, type ProposalStatus } from "../proposals/lifecycle";
@@ -75,7 +75,7 @@ export async function findLiveCount(db: PrismaClient, { proposalId, viewerId }: 
       charter: { select: { quorumPercent: true, liveResults: true, ballotSecrecy: true } },
     },
   });
-  if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+  if (!proposal) throw refusal("NOT_FOUND", "noSuchProposal");
   // A federation's motions are watched by members of its member councils; all else by members.
   if (!(proposal.kind === "FEDERATION_MOTION" && (await findFederationVoice(db, proposal.councilId, viewerId)))) {
     await requireMember(db, proposal.councilId, viewerId);

@@ -12,6 +12,10 @@ export interface RollCallEntry {
   name: string;
   /** "Yes" / "No" / "Abstain", or the ranking as names for an election. */
   vote: string;
+  /** A motion's choice, so the page can say it in the reader's language; none for an election. */
+  choice?: "YES" | "NO" | "ABSTAIN";
+  /** The voter's account is gone: the page names them "Former member" in the reader's language. */
+  former?: boolean;
 }
 
 const CHOICE = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
@@ -32,7 +36,7 @@ export async function findRollCall(
     ]);
     const ids = [...new Set(rows.flatMap((r) => [r.userId, ...r.ranking]))];
     const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-    const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", vote: r.ranking.map((id, i) => `${i + 1}. ${names.get(id) ?? "?"}`).join("  ") }));
+    const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", ...(names.has(r.userId) ? {} : { former: true }), vote: r.ranking.map((id, i) => `${i + 1}. ${names.get(id) ?? "?"}`).join("  ") }));
     return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total, page, pages: pagesOf(total) };
   }
   const [rows, total] = await Promise.all([
@@ -40,7 +44,7 @@ export async function findRollCall(
     storedTotal(db, proposal.id, status).then((n) => n ?? db.vote.count({ where: { proposalId: proposal.id } })),
   ]);
   const names = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", vote: CHOICE[r.choice] }));
+  const entries = rows.map((r) => ({ name: names.get(r.userId) ?? "Former member", vote: CHOICE[r.choice], choice: r.choice, ...(names.has(r.userId) ? {} : { former: true }) }));
   return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), total, page, pages: pagesOf(total) };
 }
 

@@ -4,7 +4,7 @@
 // submissions converge; a secret ballot is cast once (lib/voting/ballot-box.ts).
 import type { PrismaClient } from "../db/connection";
 import type { Db } from "../db/types";
-import { DomainError } from "../errors";
+import { DomainError, refusal } from "../errors";
 import { castSecretBallot, checkVoter, lockForVoting, VOTE_TRANSACTION } from "./ballot-box";
 import type { Tally } from "./outcome";
 import type { TCastVote } from "../proposals/schemas";
@@ -18,7 +18,7 @@ const CHOICE_WORDS = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
 export async function castVote(db: PrismaClient, { proposalId, userId, choice }: TCastVote & { userId: string }) {
   return db.$transaction(async (tx) => {
     const proposal = await lockForVoting(tx, proposalId, userId);
-    if (!proposal) throw new DomainError("NOT_FOUND", "There is no such proposal.");
+    if (!proposal) throw refusal("NOT_FOUND", "noSuchProposal");
     if (!YES_NO_KINDS.has(proposal.kind)) {
       throw new DomainError("INVALID", proposal.kind === "ELECTION" ? "Elections take a ranked ballot, not yes or no." : "This question is decided by the member councils' own votes.");
     }

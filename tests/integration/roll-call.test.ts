@@ -27,8 +27,8 @@ describe("roll call", () => {
     const roll = await rollCallOf(p.id, false);
     expect(roll?.total).toBe(2);
     expect(roll?.entries).toEqual(expect.arrayContaining([
-      { name: names.get(members[1]!), vote: "No" },
-      { name: names.get(members[2]!), vote: "Yes" },
+      { name: names.get(members[1]!), vote: "No", choice: "NO" },
+      { name: names.get(members[2]!), vote: "Yes", choice: "YES" },
     ]));
   });
 

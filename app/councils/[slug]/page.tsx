@@ -8,14 +8,12 @@ import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findCouncilPage } from "@/lib/councils/service";
 import { createInviteAction, decideMembershipAction, joinCouncilAction, leaveCouncilAction } from "@/lib/councils/actions";
-import { JOIN_POLICY_LABEL, KIND_LABEL, ROLE_LABEL } from "@/lib/councils/labels";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { looksLikeSlug } from "@/lib/councils/schemas";
 import { listCouncilProposals } from "@/lib/proposals/service";
-import { hours, proposalStatus } from "@/lib/proposals/lifecycle";
-import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { proposalStatus } from "@/lib/proposals/lifecycle";
 import { CharterHistory } from "@/components/charters/CharterHistory";
 import { listCharterHistory } from "@/lib/charters/service";
-import { describeValue } from "@/lib/charters/rules";
 import { FederationView } from "@/components/federations/FederationView";
 import { requestToJoinFederationAction } from "@/lib/federations/actions";
 import { findFederationPage } from "@/lib/federations/service";
@@ -23,7 +21,6 @@ import { findMemberCouncilIds, listAdmissionMotions, listCouncilFederations, lis
 import type { PrismaClient } from "@/lib/db";
 import type { Charter } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import { SECRECY_LABELS } from "@/lib/voting/secrecy";
 
 const ZPages = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -34,10 +31,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props) {
   const { slug } = await params;
-  if (!looksLikeSlug(slug)) return { title: "Council not found" };
+  const t = await getTranslations("council");
+  if (!looksLikeSlug(slug)) return { title: t("notFound") };
   const db = await getDb();
   const council = await db.council.findUnique({ where: { slug }, select: { name: true } });
-  return { title: council?.name ?? "Council not found" };
+  return { title: council?.name ?? t("notFound") };
 }
 
 export default async function CouncilPage({ params, searchParams }: Props) {
@@ -53,74 +51,74 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const proposals = isMember ? await listCouncilProposals(db, { councilId: council.id, page }) : null;
   const federations = isMember ? await listCouncilFederations(db, council.id) : [];
   const here = `/councils/${council.slug}`;
+  const [t, tc, te, format] = await Promise.all([getTranslations("council"), getTranslations("common"), getTranslations("enums"), getFormatter()]);
   const ref = { councilId: council.id, slug: council.slug };
 
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <p className="text-sm text-stone-600">{KIND_LABEL[council.kind]} · {view.memberCount} member{view.memberCount === 1 ? "" : "s"}</p>
+        <p className="text-sm text-stone-600">{te(`councilKind.${council.kind}`)} · {tc("members", { count: view.memberCount })}</p>
         <h1 className="text-3xl font-bold">{council.name}</h1>
         {council.description ? <p className="whitespace-pre-line text-stone-800">{council.description}</p> : null}
         <div className="pt-2">
           {view.memberCount === 0 && viewer?.status !== "ACTIVE" && charter.joinPolicy !== "OPEN" ? (
-            <p className="text-stone-700">This council has no members left to admit anyone. Anyone may found a new council.</p>
+            <p className="text-stone-700">{t("noMembersLeft")}</p>
           ) : !user && charter.joinPolicy === "INVITE_ONLY" ? (
-            <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
+            <p className="text-stone-700">{t("inviteOnly")}</p>
           ) : !user ? (
-            <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to join</Link>
+            <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>{t("signInToJoin")}</Link>
           ) : viewer?.status === "ACTIVE" ? (
             <div className="flex flex-wrap items-center gap-3">
-              <span className="rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900">You are a {ROLE_LABEL[viewer.role].toLowerCase()}</span>
-              <ActionButton action={leaveCouncilAction} fields={ref} label="Leave council" variant="secondary" className="flex items-center gap-2"
+              <span className="rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900">{t("youAre", { role: viewer.role })}</span>
+              <ActionButton action={leaveCouncilAction} fields={ref} label={t("leave")} variant="secondary" className="flex items-center gap-2"
                 confirm={view.memberCount === 1
-                  ? "You are the last member. If you leave, nobody will be left to admit anyone. Leave anyway?"
-                  : "Leave this council? Votes you already cast stay counted."} />
+                  ? t("leaveLast")
+                  : t("leaveConfirm")} />
             </div>
           ) : viewer?.status === "PENDING" ? (
             <div className="space-y-2">
-              <p className="text-stone-800">Your request to join is waiting for a facilitator.</p>
-              <ActionButton action={leaveCouncilAction} fields={ref} label="Withdraw request" variant="secondary" />
+              <p className="text-stone-800">{t("pending")}</p>
+              <ActionButton action={leaveCouncilAction} fields={ref} label={t("withdrawRequest")} variant="secondary" />
             </div>
           ) : charter.joinPolicy === "INVITE_ONLY" ? (
-            <p className="text-stone-700">This council is invite-only. Ask a facilitator for an invitation link.</p>
+            <p className="text-stone-700">{t("inviteOnly")}</p>
           ) : (
-            <ActionButton action={joinCouncilAction} fields={ref} label={charter.joinPolicy === "OPEN" ? "Join council" : "Ask to join"} />
+            <ActionButton action={joinCouncilAction} fields={ref} label={charter.joinPolicy === "OPEN" ? t("join") : t("askToJoin")} />
           )}
         </div>
       </header>
 
       <section aria-labelledby="charter" className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="charter" className="text-lg font-semibold">Charter</h2>
+        <h2 id="charter" className="text-lg font-semibold">{t("charter")}</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[charter.joinPolicy]}</dd></div>
-          <div><dt className="text-stone-600">Quorum</dt><dd>{charter.quorumPercent}% of members must take part</dd></div>
-          <div><dt className="text-stone-600">Pass threshold</dt><dd>{THRESHOLD_LABEL[charter.passThreshold]}</dd></div>
-          <div><dt className="text-stone-600">Voting period</dt><dd>{hours(charter.votingPeriodHours)} by default</dd></div>
-          <div><dt className="text-stone-600">Results</dt><dd>{charter.liveResults ? "Live tally while voting is open" : "Tally shown after the close; turnout shown live"}</dd></div>
-          <div><dt className="text-stone-600">Ballots</dt><dd data-testid="ballot-secrecy">{SECRECY_LABELS[charter.ballotSecrecy]}</dd></div>
+          <div><dt className="text-stone-600">{t("joining")}</dt><dd>{te(`joinPolicy.${charter.joinPolicy}`)}</dd></div>
+          <div><dt className="text-stone-600">{t("quorum")}</dt><dd>{t("quorumValue", { percent: charter.quorumPercent })}</dd></div>
+          <div><dt className="text-stone-600">{t("passThreshold")}</dt><dd>{te(`threshold.${charter.passThreshold}`)}</dd></div>
+          <div><dt className="text-stone-600">{t("votingPeriod")}</dt><dd>{t("votingPeriodValue", { hours: tc("hours", { count: charter.votingPeriodHours }) })}</dd></div>
+          <div><dt className="text-stone-600">{t("results")}</dt><dd>{charter.liveResults ? t("liveTally") : t("tallyAfter")}</dd></div>
+          <div><dt className="text-stone-600">{t("ballots")}</dt><dd data-testid="ballot-secrecy">{te(`secrecy.${charter.ballotSecrecy}`)}</dd></div>
           {charter.termLimit !== null ? (
-            <div><dt className="text-stone-600">Rotation</dt><dd>At most {charter.termLimit} term{charter.termLimit === 1 ? "" : "s"} in the same role</dd></div>
+            <div><dt className="text-stone-600">{t("rotation")}</dt><dd>{t("rotationValue", { count: charter.termLimit })}</dd></div>
           ) : null}
-          <div><dt className="text-stone-600">Ballots</dt><dd>{describeValue("ballotSecrecy", charter)}</dd></div>
-          <div><dt className="text-stone-600">Charter changes need</dt><dd>{THRESHOLD_LABEL[charter.charterChangeThreshold]}</dd></div>
-          <div><dt className="text-stone-600">Version</dt><dd data-testid="charter-version">{charter.version}</dd></div>
+          <div><dt className="text-stone-600">{t("charterChangesNeed")}</dt><dd>{te(`threshold.${charter.charterChangeThreshold}`)}</dd></div>
+          <div><dt className="text-stone-600">{t("version")}</dt><dd data-testid="charter-version">{charter.version}</dd></div>
         </dl>
         <p className="mt-3 text-sm text-stone-700">
-          The charter changes only by a vote of the members: no founder or facilitator can change it otherwise.
-          {isMember ? <> <Link href={`${here}/charter/new`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">Propose a charter change</Link></> : null}
+          {t("charterOnlyByVote")}
+          {isMember ? <> <Link href={`${here}/charter/new`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">{t("proposeCharterChange")}</Link></> : null}
         </p>
         <CharterHistory versions={history} />
       </section>
 
       {isFacilitator && view.pending.length > 0 ? (
         <section aria-labelledby="pending" className="space-y-3">
-          <h2 id="pending" className="text-lg font-semibold">Requests to join ({view.pending.length})</h2>
+          <h2 id="pending" className="text-lg font-semibold">{t("requests", { count: view.pending.length })}</h2>
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {view.pending.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-3 p-3">
                 <span className="flex-1"><strong>{m.user.name}</strong> <span className="text-sm text-stone-600">{m.user.email}</span></span>
-                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "admit" }} label={`Admit ${m.user.name}`} className="flex items-center gap-2" />
-                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "decline" }} label="Decline" variant="secondary" className="flex items-center gap-2" confirm={`Decline ${m.user.name}'s request to join?`} />
+                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "admit" }} label={t("admit", { name: m.user.name })} className="flex items-center gap-2" />
+                <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "decline" }} label={t("decline")} variant="secondary" className="flex items-center gap-2" confirm={t("declineConfirm", { name: m.user.name })} />
               </li>
             ))}
           </ul>
@@ -130,16 +128,16 @@ export default async function CouncilPage({ params, searchParams }: Props) {
       {isMember && proposals ? (
         <section aria-labelledby="proposals" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="proposals" className="text-lg font-semibold">Proposals</h2>
+            <h2 id="proposals" className="text-lg font-semibold">{t("proposals")}</h2>
             <div className="flex flex-wrap gap-2">
-              <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-900 hover:bg-stone-50">New election</Link>
-              <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">New proposal</Link>
+              <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-900 hover:bg-stone-50">{t("newElection")}</Link>
+              <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">{t("newProposal")}</Link>
             </div>
           </div>
-          {proposals.total === 0 ? <p className="text-stone-600">No proposals yet.</p> : null}
+          {proposals.total === 0 ? <p className="text-stone-600">{t("noProposals")}</p> : null}
           {proposals.total > 0 ? (
             <p className="text-sm text-stone-700">
-              <a href={`/api/councils/${council.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">Decision record (CSV)</a>: every proposal with its result.
+              <a href={`/api/councils/${council.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">{t("decisionRecord")}</a>{t("decisionRecordRest")}
             </p>
           ) : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
@@ -149,8 +147,8 @@ export default async function CouncilPage({ params, searchParams }: Props) {
                 <li key={p.id} className="flex flex-wrap items-center gap-2 p-3">
                   <Link href={`/proposals/${p.id}`} className="flex-1 font-medium text-emerald-900 hover:underline">{p.title}</Link>
                   <StatusBadge status={status} outcome={p.result?.outcome} />
-                  <span className="w-full text-sm text-stone-600">by {p.author.name}
-                    {status === "voting" && p.votingClosesAt ? ` · closes ${p.votingClosesAt.toUTCString().slice(0, 22)} UTC` : ""}</span>
+                  <span className="w-full text-sm text-stone-600">{t("by", { name: p.author.name })}
+                    {status === "voting" && p.votingClosesAt ? t("closes", { date: format.dateTime(p.votingClosesAt, "deadline") }) : ""}</span>
                 </li>
               );
             })}
@@ -158,49 +156,49 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           <Pagination page={proposals.page} pages={proposals.pages} href={(n) => `${here}?page=${n}`} />
         </section>
       ) : user && !isMember ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-4 text-stone-700">Proposals, votes and the member list are visible to members of this council.</p>
+        <p className="rounded-lg border border-dashed border-stone-300 p-4 text-stone-700">{t("membersOnly")}</p>
       ) : null}
 
       {isMember ? (
         <section aria-labelledby="delegations-and-federations" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="delegations-and-federations" className="text-lg font-semibold">Delegations and federations</h2>
+          <h2 id="delegations-and-federations" className="text-lg font-semibold">{t("delegationsAndFederations")}</h2>
           <p className="text-sm text-stone-700">
-            Who holds the council&apos;s roles and seats, for which term, and how to recall them:{" "}
-            <Link href={`${here}/delegations`} className="font-medium text-emerald-800 underline">Delegations</Link>
+            {t("whoHolds")}{" "}
+            <Link href={`${here}/delegations`} className="font-medium text-emerald-800 underline">{t("delegations")}</Link>
           </p>
           <p className="text-sm text-stone-700">
-            Everything that happened here, in a tamper-evident record:{" "}
-            <Link href={`${here}/log`} className="font-medium text-emerald-800 underline">Audit log</Link>
+            {t("everything")}{" "}
+            <Link href={`${here}/log`} className="font-medium text-emerald-800 underline">{t("auditLog")}</Link>
           </p>
           {federations.length > 0 ? (
-            <ul className="space-y-1 text-sm" aria-label="Federations">
+            <ul className="space-y-1 text-sm" aria-label={t("federations")}>
               {federations.map((f) => (
                 <li key={f.federation.slug}>
                   <Link href={`/councils/${f.federation.slug}`} className="font-medium text-emerald-800 underline">{f.federation.name}</Link>
-                  <span className="text-stone-600"> · {f.status === "ACTIVE" ? "member" : "asked to join; the member councils are voting"}</span>
+                  <span className="text-stone-600"> · {f.status === "ACTIVE" ? t("federationMember") : t("federationAsked")}</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-stone-600">This council is not in any federation.</p>
+            <p className="text-sm text-stone-600">{t("noFederation")}</p>
           )}
           {isFacilitator ? (
-            <Link href={`/federations/new?council=${council.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-emerald-800 underline">Found a federation with this council</Link>
+            <Link href={`/federations/new?council=${council.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-emerald-800 underline">{t("foundFederation")}</Link>
           ) : null}
         </section>
       ) : null}
 
       {isMember ? (
         <section aria-labelledby="members" className="space-y-3">
-          <h2 id="members" className="text-lg font-semibold">Members</h2>
+          <h2 id="members" className="text-lg font-semibold">{t("members")}</h2>
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {view.members.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-3 p-3">
-                <span className="flex-1">{m.user.name}{m.user.id === user?.id ? " (you)" : ""}</span>
-                <span className="text-sm text-stone-600">{ROLE_LABEL[m.role]}</span>
+                <span className="flex-1">{m.user.name}{m.user.id === user?.id ? t("you") : ""}</span>
+                <span className="text-sm text-stone-600">{te(`role.${m.role}`)}</span>
                 {isFacilitator && m.role !== "FACILITATOR" && m.user.id !== user?.id ? (
                   <ActionButton action={decideMembershipAction} fields={{ councilId: council.id, membershipId: m.id, decision: "remove" }}
-                    label="Remove" variant="danger" className="flex items-center gap-2" confirm={`Remove ${m.user.name} from the council?`} />
+                    label={t("remove")} variant="danger" className="flex items-center gap-2" confirm={t("removeConfirm", { name: m.user.name })} />
                 ) : null}
               </li>
             ))}
@@ -208,8 +206,8 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           <Pagination page={memberPage} pages={view.memberPages} href={(n) => `${here}?members=${n}`} />
           {isFacilitator && charter.joinPolicy !== "OPEN" ? (
             <div className="rounded-lg border border-stone-200 bg-white p-4">
-              <h3 className="font-semibold">Invite someone</h3>
-              <p className="mb-2 text-sm text-stone-600">Each link admits one person and expires after 14 days.</p>
+              <h3 className="font-semibold">{t("invite")}</h3>
+              <p className="mb-2 text-sm text-stone-600">{t("inviteHint")}</p>
               <InvitePanel action={createInviteAction} councilId={council.id} />
             </div>
           ) : null}

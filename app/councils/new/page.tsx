@@ -1,16 +1,20 @@
 import { CouncilForm } from "@/components/councils/CouncilForm";
 import { requireUser } from "@/lib/auth/session";
 import { createCouncilAction } from "@/lib/councils/actions";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Found a council" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("councilForm"))("title") };
+}
 
 export default async function NewCouncilPage() {
   await requireUser("/councils/new");
+  const t = await getTranslations("councilForm");
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <div>
-        <h1 className="text-2xl font-bold">Found a council</h1>
-        <p className="text-stone-700">You will be its first member and a facilitator: you admit members, but you vote like everyone else.</p>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-stone-700">{t("intro")}</p>
       </div>
       <CouncilForm action={createCouncilAction} />
     </div>

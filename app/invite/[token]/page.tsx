@@ -5,13 +5,17 @@ import { getDb } from "@/lib/db";
 import { acceptInviteAction } from "@/lib/councils/actions";
 import { ZInviteToken } from "@/lib/councils/schemas";
 import { findInvite } from "@/lib/councils/service";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Invitation" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("invite"))("title") };
+}
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await requireUser(`/invite/${encodeURIComponent(token)}`);
   const parsed = ZInviteToken.safeParse(token);
+  const t = await getTranslations("invite");
   const db = await getDb();
   const invite = parsed.success ? await findInvite(db, parsed.data) : null;
   const membership = invite
@@ -20,25 +24,25 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (invite && membership?.status === "ACTIVE") {
     return (
       <div className="mx-auto max-w-md space-y-3">
-        <h1 className="text-2xl font-bold">You are already a member</h1>
-        <p className="text-stone-700">You belong to {invite.council.name}; this invitation is not needed.</p>
-        <Link className="text-emerald-800 underline" href={`/councils/${invite.council.slug}`}>Go to {invite.council.name}</Link>
+        <h1 className="text-2xl font-bold">{t("already")}</h1>
+        <p className="text-stone-700">{t("belong", { council: invite.council.name })}</p>
+        <Link className="text-emerald-800 underline" href={`/councils/${invite.council.slug}`}>{t("goTo", { council: invite.council.name })}</Link>
       </div>
     );
   }
   if (!invite || !invite.usable) {
     return (
       <div className="mx-auto max-w-md space-y-3">
-        <h1 className="text-2xl font-bold">This invitation cannot be used</h1>
-        <p className="text-stone-700">It may have been used already or have expired. Ask a facilitator of the council for a new link.</p>
+        <h1 className="text-2xl font-bold">{t("unusable")}</h1>
+        <p className="text-stone-700">{t("unusableHint")}</p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">Join {invite.council.name}</h1>
+      <h1 className="text-2xl font-bold">{t("join", { council: invite.council.name })}</h1>
       {invite.council.description ? <p className="text-stone-700">{invite.council.description}</p> : null}
-      <ActionButton action={acceptInviteAction} fields={{ token: parsed.data! }} label="Accept invitation and join" />
+      <ActionButton action={acceptInviteAction} fields={{ token: parsed.data! }} label={t("accept")} />
     </div>
   );
 }

@@ -15,7 +15,8 @@ import { LiveTurnout } from "@/components/proposals/LiveTurnout";
 import { CharterChangeSummary } from "@/components/charters/CharterChangeSummary";
 import { decisionRules } from "@/lib/charters/rules";
 import { findLiveCount } from "@/lib/voting/live";
-import { OUTCOME_LABEL, StatusBadge } from "@/components/proposals/StatusBadge";
+import { StatusBadge } from "@/components/proposals/StatusBadge";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { VoteForm } from "@/components/proposals/VoteForm";
 import { VoteShortcut } from "@/components/proposals/VoteShortcut";
 import { ActionButton } from "@/components/ui/form";
@@ -27,16 +28,16 @@ import { roleMay } from "@/lib/councils/membership";
 import { findByElection } from "@/lib/delegations/queries";
 import { castRankedVoteAction, nominateAction, respondToNominationAction } from "@/lib/elections/actions";
 import { readElectionCount } from "@/lib/elections/count";
-import { readFederationCount, WEIGHTING_LABEL } from "@/lib/federations/count";
+import { readFederationCount } from "@/lib/federations/count";
 import { findMemberCouncilIds } from "@/lib/federations/queries";
 import { decideFederation, mandateFromOutcome } from "@/lib/federations/rules";
 import { castVoteAction, openVotingAction, withdrawProposalAction } from "@/lib/proposals/actions";
 import { proposalStatus, resultVisibility } from "@/lib/proposals/lifecycle";
 import { findProposalPage } from "@/lib/proposals/service";
-import { decideOutcome, THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { decideOutcome } from "@/lib/voting/outcome";
 import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
 import { SecretBallotBoard } from "@/components/proposals/SecretBallotBoard";
-import { AmendmentList, REFUSAL_LABEL, VersionHistory } from "@/components/amendments/Amendments";
+import { AmendmentList, VersionHistory } from "@/components/amendments/Amendments";
 import { TextDiff } from "@/components/amendments/TextDiff";
 import { Discussion } from "@/components/comments/Discussion";
 import { proposeAmendmentAction } from "@/lib/amendments/actions";
@@ -49,10 +50,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const ZCommentPage = z.object({ comments: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 const ZRollPage = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-const when = (d: Date) => `${d.toUTCString().slice(0, 22)} UTC`;
-const day = (d: Date) => d.toUTCString().slice(5, 16);
-
-const END_LABEL = { TERM_ENDED: "its term ended", SUPERSEDED: "a later election replaced it", RECALLED: "it was recalled", LEFT_COUNCIL: "the holder left the council" } as const;
 
 async function load(rawId: string, viewerId: string) {
   const id = ZId.safeParse(rawId);
@@ -75,6 +72,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const user = await requireUser(`/proposals/${encodeURIComponent(id)}`);
   const { db, view } = await load(id, user.id);
   if (!view) notFound();
+  const [t, tv, te, format] = await Promise.all([getTranslations("proposal"), getTranslations("vote"), getTranslations("enums"), getFormatter()]);
+  const when = (d: Date) => format.dateTime(d, "deadline");
+  const day = (d: Date) => format.dateTime(d, "date");
+  const link = (href: string, className = "font-medium text-emerald-800 underline") => (chunks: React.ReactNode) => <Link href={href} className={className}>{chunks}</Link>;
   const { proposal, status, result, charter, viewer, myVote, eligible, castSecretBallot } = view;
   const secret = proposal.secretBallot;
   const kind = proposal.kind;
@@ -125,12 +126,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="flex flex-wrap gap-x-2 text-sm">
+      <nav aria-label={t("breadcrumb")} className="flex flex-wrap gap-x-2 text-sm">
         <Link className="text-emerald-800 underline" href={`/councils/${proposal.council.slug}`}>{proposal.council.name}</Link>
         {mandateOf ? (
           <>
             <span aria-hidden="true">›</span>
-            <Link className="text-emerald-800 underline" href={`/proposals/${mandateOf.id}`}>Motion to {mandateOf.council.name}</Link>
+            <Link className="text-emerald-800 underline" href={`/proposals/${mandateOf.id}`}>{t("motionTo", { name: mandateOf.council.name })}</Link>
           </>
         ) : null}
         {amendmentOf ? (
@@ -144,55 +145,58 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <StatusBadge status={status} outcome={result?.outcome} />
         <h1 className="text-2xl font-bold break-words sm:text-3xl">{proposal.title}</h1>
         <p className="text-sm text-stone-600">
-          {kind === "ELECTION" ? "Called" : "Proposed"} by {proposal.author.name} on {when(proposal.createdAt)}
-          {proposal.votingClosesAt ? ` · voting ${status === "voting" ? "closes" : "closed"} ${when(proposal.votingClosesAt)}` : ""}
+          {t("byline", { kind, name: proposal.author.name, date: when(proposal.createdAt) })}
+          {proposal.votingClosesAt ? (
+            <span data-testid="voting-deadline">{t("votingWhen", { open: String(status === "voting"), date: when(proposal.votingClosesAt) })}</span>
+          ) : null}
         </p>
         {status === "voting" && eligible ? (
           <VoteShortcut proposalId={proposal.id} voted={hasVoted}
             {...(secret
-              ? { votedLabel: "You have cast your secret ballot ↓", notVotedLabel: "Secret ballot is open · go to your ballot ↓" }
+              ? { votedLabel: t("jump.secretDone"), notVotedLabel: t("jump.secretOpen") }
               : kind === "ELECTION"
-              ? { votedLabel: "You have ranked the candidates · change your ballot ↓", notVotedLabel: "Voting is open · go to your ballot ↓" }
-              : { votedLabel: "You have voted · change your vote ↓", notVotedLabel: "Voting is open · go to your vote ↓" })} />
+              ? { votedLabel: t("jump.rankedDone"), notVotedLabel: t("jump.rankedOpen") }
+              : { votedLabel: t("jump.votedDone"), notVotedLabel: t("jump.voteOpen") })} />
         ) : null}
       </header>
 
       {election ? (
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950">
-          {proposal.byElection ? "By-election for a vacant seat: " : ""}
-          <strong>{election.role.name}</strong>: {proposal.seats ?? election.role.seats} seat{(proposal.seats ?? election.role.seats) === 1 ? "" : "s"},
-          terms of {election.role.termMonths} months. Ranked ballots, counted by single transferable vote.{" "}
-          <Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">Current holders</Link>
+          {t.rich("election", {
+            byElection: String(Boolean(proposal.byElection)), role: election.role.name, seats: proposal.seats ?? election.role.seats, months: election.role.termMonths,
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}{" "}
+          <Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">{t("currentHolders")}</Link>
         </p>
       ) : null}
 
       {recall ? (
         <section aria-labelledby="recall-target" className="space-y-1 rounded-lg border border-red-200 bg-red-50/50 p-3">
-          <h2 id="recall-target" className="font-semibold">The delegation this recall targets</h2>
+          <h2 id="recall-target" className="font-semibold">{t("recallTarget")}</h2>
           {recall.delegation ? (
             <>
               <p data-testid="recall-target">
-                <strong>{recall.delegation.holder.name}</strong> as {recall.delegation.role.name}, term {day(recall.delegation.startsAt)} – {day(recall.delegation.endsAt)}.
+                {t.rich("recallWho", {
+                  name: recall.delegation.holder.name, role: recall.delegation.role.name, from: day(recall.delegation.startsAt), to: day(recall.delegation.endsAt),
+                  b: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
               {recall.delegation.endedAt ? (
                 <p className="text-sm text-stone-700">
-                  This delegation ended on {day(recall.delegation.endedAt)}: {END_LABEL[recall.delegation.endReason ?? "TERM_ENDED"]}.
+                  {t("recallEnded", { date: day(recall.delegation.endedAt), reason: t(`endReason.${recall.delegation.endReason ?? "TERM_ENDED"}`) })}
                 </p>
               ) : (
-                <p className="text-sm text-stone-700">If this recall passes, the delegation ends at once and a by-election fills the seat.</p>
+                <p className="text-sm text-stone-700">{t("recallIf")}</p>
               )}
             </>
-          ) : <p>The delegation no longer exists.</p>}
-          <p className="text-sm"><Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">All delegations</Link></p>
+          ) : <p>{t("delegationGone")}</p>}
+          <p className="text-sm"><Link href={`/councils/${proposal.council.slug}/delegations`} className="text-emerald-800 underline">{t("allDelegations")}</Link></p>
         </section>
       ) : null}
 
       {mandateOf ? (
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950" data-testid="mandate-of">
-          In this vote {proposal.council.name} decides its mandate on a{" "}
-          <Link href={`/proposals/${mandateOf.id}`} className="font-medium text-emerald-800 underline">motion put to {mandateOf.council.name}</Link>.
-          The outcome becomes the council&apos;s mandate, which its delegates carry to the federation: passed means yes,
-          rejected means no, and no quorum means abstain.
+          {t.rich("mandateOf", { council: proposal.council.name, federation: mandateOf.council.name, link: link(`/proposals/${mandateOf.id}`) })}
         </p>
       ) : null}
 
@@ -200,33 +204,33 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {federation?.admits && status !== "closed" ? (
         <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sky-950">
-          If this motion passes, <Link href={`/councils/${federation.admits.slug}`} className="font-medium text-emerald-800 underline">{federation.admits.name}</Link> joins the federation.
+          {t.rich("admits", { name: federation.admits.name, link: link(`/councils/${federation.admits.slug}`) })}
         </p>
       ) : null}
 
       {status === "closed" && result && kind === "ELECTION" ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
+          <h2 id="result" className="text-xl font-semibold">{t("result")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
           {electionCount && election ? (
             <ElectionResult count={electionCount} elected={result.outcome === "ELECTED"} quorumMet={result.quorumMet} seats={electionCount.seats}
               electorateSize={result.electorateSize} quorumPercent={charter.quorumPercent} roleName={election.role.name} />
-          ) : <p>The count is not available.</p>}
+          ) : <p>{t("countUnavailable")}</p>}
           <BoardLinks proposalId={proposal.id} />
         </section>
       ) : null}
 
       {status === "closed" && result && decision && kind === "FEDERATION_MOTION" ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="result" className="text-xl font-semibold">Federation outcome: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
-          <p className="text-sm text-stone-700">Computed from the member councils&apos; mandates, never from any delegate&apos;s own choice.</p>
+          <h2 id="result" className="text-xl font-semibold">{t("federationOutcome")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
+          <p className="text-sm text-stone-700">{t("fromMandates")}</p>
           {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} /> : null}
           <ul className="space-y-1 text-sm">
-            <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}% of the weight: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} of {result.electorateSize} took part)</li>
-            <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[charter.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstaining mandates do not count here)</li>
-            <li className="text-stone-600">Decided under the federation&apos;s charter version {charter.version}: {WEIGHTING_LABEL[charter.weighting].toLowerCase()}.</li>
+            <li>{decision.quorumMet ? "✔" : "✘"} {t("federationQuorum", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, total: result.electorateSize })}</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {t("federationThreshold", { threshold: te(`threshold.${charter.passThreshold}`), met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
+            <li className="text-stone-600">{t("federationCharter", { version: charter.version, weighting: te(`weighting.${charter.weighting}`).toLowerCase() })}</li>
           </ul>
           {federation?.admits && status !== "closed" ? (
-            <p className="font-medium">{result.outcome === "PASSED" ? `${federation.admits.name} is now a member of the federation.` : `${federation.admits.name} was not admitted.`}</p>
+            <p className="font-medium">{result.outcome === "PASSED" ? t("admitted", { name: federation.admits.name }) : t("notAdmitted", { name: federation.admits.name })}</p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
         </section>
@@ -234,23 +238,23 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {status === "closed" && result && decision && yesNo ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
+          <h2 id="result" className="text-xl font-semibold">{t("result")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
           <TallyBars tally={result} />
           <Turnout turnout={decision.turnout} electorate={result.electorateSize} quorumNeeded={decision.quorumNeeded} />
           <ul className="space-y-1 text-sm">
-            <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}%: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} took part, {decision.quorumNeeded} needed)</li>
-            <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[rules.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstentions do not count here)</li>
-            <li className="text-stone-600">Decided under charter version {charter.version}. Electorate: the {result.electorateSize} members when voting opened
-              {proposal.electorateHash ? <> (fingerprint <code className="break-all" title="SHA-256 of the proposal id and the sorted member ids, one per line">{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
+            <li>{decision.quorumMet ? "✔" : "✘"} {t("quorumLine", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, needed: decision.quorumNeeded })}</li>
+            <li>{decision.thresholdMet ? "✔" : "✘"} {t("thresholdLine", { threshold: te(`threshold.${rules.passThreshold}`), met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
+            <li className="text-stone-600">{t("charterLine", { version: charter.version, count: result.electorateSize })}
+              {proposal.electorateHash ? <> ({t("fingerprint")} <code className="break-all" title={t("fingerprintTitle")}>{proposal.electorateHash.slice(0, 16)}…</code>)</> : null}.</li>
           </ul>
           {kind === "MANDATE" ? (
-            <p className="font-medium" data-testid="mandate">The council&apos;s mandate to {mandateOf?.council.name ?? "the federation"}: {{ YES: "Yes", NO: "No", ABSTAIN: "Abstain" }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)]}</p>
+            <p className="font-medium" data-testid="mandate">{t("mandate", { federation: mandateOf?.council.name ?? t("theFederation"), choice: { YES: tv("yes"), NO: tv("no"), ABSTAIN: tv("abstain") }[mandateFromOutcome(result.outcome, result.yes + result.no + result.abstain)] })}</p>
           ) : null}
           {kind === "RECALL" && result.outcome === "PASSED" ? (
             <p className="rounded-md bg-emerald-50 p-3 text-emerald-950" data-testid="recall-passed">
-              The recall passed: {recall?.delegation ? `${recall.delegation.holder.name}'s delegation as ${recall.delegation.role.name}` : "the delegation"} ended when voting closed.{" "}
-              {byElection ? <Link href={`/proposals/${byElection.id}`} className="font-medium text-emerald-800 underline">{byElection.title}</Link> : "A by-election"}{" "}
-              fills the seat.
+              {t("recallPassed", { who: recall?.delegation ? t("recallPassedWho", { name: recall.delegation.holder.name, role: recall.delegation.role.name }) : t("theDelegation") })}{" "}
+              {byElection ? <Link href={`/proposals/${byElection.id}`} className="font-medium text-emerald-800 underline">{byElection.title}</Link> : t("aByElection")}{" "}
+              {t("fillsSeat")}
             </p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
@@ -268,69 +272,67 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "withdrawn" ? (
         <p className="rounded-lg bg-stone-100 p-3 text-stone-700">
           {amendmentLapsed
-            ? `This amendment lapsed: the proposal was ${amendmentOf?.target.votingOpenedAt ? "put to its vote" : "withdrawn"} before the amendment was.`
-            : "The author withdrew this proposal before voting."}
+            ? t("lapsed", { voted: String(Boolean(amendmentOf?.target.votingOpenedAt)) })
+            : t("withdrawnByAuthor")}
         </p>
       ) : null}
 
       {amendmentOf ? (
         <section aria-labelledby="amendment-changes" className="space-y-3 rounded-lg border border-violet-200 bg-violet-50/40 p-4">
-          <h2 id="amendment-changes" className="text-xl font-semibold">What this amendment changes</h2>
+          <h2 id="amendment-changes" className="text-xl font-semibold">{t("amendmentChanges")}</h2>
           <p className="text-sm text-stone-700">
-            An amendment to <Link href={`/proposals/${amendmentOf.target.id}`} className="font-medium text-emerald-800 underline">{amendmentOf.target.title}</Link>,
-            drafted against version {amendmentOf.baseVersion} of its text. If it passes, its text replaces that version.
+            {t.rich("amendmentTo", { title: amendmentOf.target.title, version: amendmentOf.baseVersion, link: link(`/proposals/${amendmentOf.target.id}`) })}
           </p>
           {amendmentOf.mergedAs ? (
-            <p className="rounded-md bg-emerald-50 p-3 font-medium text-emerald-950" data-testid="amendment-merged">Merged: this text became version {amendmentOf.mergedAs} of the proposal.</p>
+            <p className="rounded-md bg-emerald-50 p-3 font-medium text-emerald-950" data-testid="amendment-merged">{t("merged", { version: amendmentOf.mergedAs })}</p>
           ) : amendmentOf.refusal ? (
-            <p className="rounded-md bg-orange-50 p-3 text-orange-950" data-testid="amendment-refused">This amendment {REFUSAL_LABEL[amendmentOf.refusal]}.</p>
+            <p className="rounded-md bg-orange-50 p-3 text-orange-950" data-testid="amendment-refused">{t("refused", { reason: (await getTranslations("amendments"))(`refusal.${amendmentOf.refusal}`) })}</p>
           ) : amendmentOf.currentVersion !== amendmentOf.baseVersion && status !== "withdrawn" ? (
             <p className="rounded-md bg-orange-50 p-3 text-orange-950">
-              The proposal&apos;s text has changed since this amendment was drafted (it is now version {amendmentOf.currentVersion}),
-              so this amendment cannot be merged even if it passes. Propose a new amendment against the current text.
+              {t("textChanged", { version: amendmentOf.currentVersion })}
             </p>
           ) : null}
-          {amendmentDiff ? <TextDiff parts={amendmentDiff} /> : <p className="text-sm text-stone-700">The texts differ too much to show word by word; the full amended text is below.</p>}
+          {amendmentDiff ? <TextDiff parts={amendmentDiff} /> : <p className="text-sm text-stone-700">{t("tooDifferent")}</p>}
           <details>
-            <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-emerald-800 underline">The full amended text</summary>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-emerald-800 underline">{t("fullText")}</summary>
             <Markdown>{proposal.body}</Markdown>
           </details>
         </section>
       ) : (
-        <section aria-label="Proposal text" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-          {amendable && amendable.currentVersion > 1 ? <p className="text-sm text-stone-600" data-testid="text-version">Version {amendable.currentVersion} of the text, as amended.</p> : null}
+        <section aria-label={t("textLabel")} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          {amendable && amendable.currentVersion > 1 ? <p className="text-sm text-stone-600" data-testid="text-version">{t("versionAmended", { version: amendable.currentVersion })}</p> : null}
           <Markdown>{proposal.body}</Markdown>
         </section>
       )}
 
       {status === "voting" && kind === "ELECTION" && election ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
-          <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
-          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The count is shown when voting closes." /> : null}
+          <h2 id="voting" className="text-xl font-semibold">{t("votingOpen")}</h2>
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote={t("countHidden")} /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <RankedBallotForm action={castRankedVoteAction} proposalId={proposal.id} current={election.myRanking} secret={secret} cast={castSecretBallot}
               candidates={election.nominations.filter((n) => n.acceptedAt).map((n) => n.nominee)} />
           ) : (
-            <p className="text-stone-700">You joined after voting opened, so this election is decided by the members at that time.</p>
+            <p className="text-stone-700">{t("joinedLateElection")}</p>
           )}
         </section>
       ) : null}
 
       {status === "voting" && kind === "FEDERATION_MOTION" && federation ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
-          <h2 id="voting" className="text-xl font-semibold">The member councils are voting</h2>
+          <h2 id="voting" className="text-xl font-semibold">{t("membersVoting")}</h2>
           <OpenMandates votes={federation.mandates} mine={myCouncils} weighting={charter.weighting} />
         </section>
       ) : null}
 
       {status === "voting" && yesNo ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
-          <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
-          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The tally is shown when voting closes." /> : null}
+          <h2 id="voting" className="text-xl font-semibold">{t("votingOpen")}</h2>
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote={t("tallyHidden")} /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <VoteForm action={castVoteAction} proposalId={proposal.id} current={myVote?.choice ?? null} secret={secret} cast={castSecretBallot} />
           ) : (
-            <p className="text-stone-700">You joined after voting opened, so this vote is decided by the members at that time.</p>
+            <p className="text-stone-700">{t("joinedLate")}</p>
           )}
         </section>
       ) : null}
@@ -342,23 +344,22 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {status === "deliberation" ? (
         <section aria-labelledby="next" className="space-y-4">
-          <h2 id="next" className="text-lg font-semibold">In deliberation</h2>
+          <h2 id="next" className="text-lg font-semibold">{t("inDeliberation")}</h2>
           <p className="text-stone-700">
-            {kind === "ELECTION" ? "Members nominate candidates and nominees reply. " : kind === "FEDERATION_MOTION" ? "Members of the member councils are discussing this motion. " : "Members are discussing this proposal. "}
+            {kind === "ELECTION" ? t("discussing.ELECTION") : kind === "FEDERATION_MOTION" ? t("discussing.FEDERATION_MOTION") : t("discussing.other")}
             {canOpen
-              ? (kind === "FEDERATION_MOTION" ? "When it is ready, open voting: every member council then votes on its mandate." : "When it is ready, open voting.")
-              : (kind === "FEDERATION_MOTION" ? "The author opens voting." : "The author or a facilitator opens voting.")}
+              ? (kind === "FEDERATION_MOTION" ? t("whenReadyFederation") : t("whenReady"))
+              : (kind === "FEDERATION_MOTION" ? t("authorOpens") : t("authorOrFacilitatorOpens"))}
           </p>
           {amendmentVoting ? (
             <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
-              An amendment is being voted on: voting on this proposal can open once it closes ({when(amendmentVoting.votingClosesAt!)}).
-              Amendments not put to a vote by then lapse.
+              {t("amendmentVoting", { date: when(amendmentVoting.votingClosesAt!) })}
             </p>
           ) : null}
           {canOpen ? <OpenVotingForm action={openVotingAction} proposalId={proposal.id} charterHours={charter.votingPeriodHours} /> : null}
           {canWithdraw ? (
-            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? "Withdraw election" : kind === "AMENDMENT" ? "Withdraw amendment" : "Withdraw proposal"} variant="danger"
-              confirm="Withdraw this proposal? This cannot be undone." />
+            <ActionButton action={withdrawProposalAction} fields={{ proposalId: proposal.id }} label={kind === "ELECTION" ? t("withdraw.ELECTION") : kind === "AMENDMENT" ? t("withdraw.AMENDMENT") : t("withdraw.other")} variant="danger"
+              confirm={t("withdrawConfirm")} />
           ) : null}
         </section>
       ) : null}
@@ -368,7 +369,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <AmendmentList amendments={amendable.amendments} total={amendable.amendmentCount} canPropose={status === "deliberation"} action={proposeAmendmentAction}
             proposalId={proposal.id} currentBody={proposal.body} currentVersion={amendable.currentVersion} />
           {amendable.versions.length > 1 ? <VersionHistory versions={amendable.versions} /> : (
-            <p className="text-sm text-stone-600">This is the text as submitted (version 1): no amendment has been merged.</p>
+            <p className="text-sm text-stone-600">{t("asSubmitted")}</p>
           )}
         </>
       ) : null}

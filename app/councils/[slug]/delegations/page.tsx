@@ -3,19 +3,12 @@ import Link from "next/link";
 import { RecallForm } from "@/components/delegations/RecallForm";
 import { startRecallAction } from "@/lib/delegations/actions";
 import { listDelegations } from "@/lib/delegations/service";
-import type { DelegationEnd } from "@/lib/generated/prisma/enums";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { proposalStatus } from "@/lib/proposals/lifecycle";
 
-export const metadata = { title: "Delegations" };
-
-const day = (d: Date) => d.toUTCString().slice(5, 16);
-
-const END_LABEL: Record<DelegationEnd, string> = {
-  TERM_ENDED: "Term ended",
-  SUPERSEDED: "Replaced by a later election",
-  RECALLED: "Recalled",
-  LEFT_COUNCIL: "Left the council",
-};
+export async function generateMetadata() {
+  return { title: (await getTranslations("delegations"))("title") };
+}
 
 export default async function DelegationsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -23,56 +16,57 @@ export default async function DelegationsPage({ params }: { params: Promise<{ sl
   const now = new Date();
   const { current, past, roles } = await listDelegations(db, { councilId: council.id, now });
   const here = `/councils/${council.slug}`;
+  const [t, ta, format] = await Promise.all([getTranslations("delegations"), getTranslations("audit"), getFormatter()]);
+  const day = (d: Date) => format.dateTime(d, "date");
   const vacant = (role: { id: string; seats: number }) => Math.max(0, role.seats - current.filter((d) => d.role.id === role.id).length);
 
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={ta("breadcrumb")} className="text-sm">
         <Link className="text-emerald-800 underline" href={here}>{council.name}</Link>
       </nav>
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold sm:text-3xl">Delegations</h1>
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
         <p className="text-stone-700">
-          Who holds the council&apos;s roles and its seats in federations, elected for a term and recallable at any time:
-          any member can start a recall, and a passed recall ends the delegation at once.
+          {t("intro")}
         </p>
-        <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-50">New election</Link>
+        <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-50">{t("newElection")}</Link>
       </header>
 
       <section aria-labelledby="current" className="space-y-3">
-        <h2 id="current" className="text-lg font-semibold">Current holders</h2>
-        {current.length === 0 ? <p className="text-stone-600">No one holds a role right now.</p> : (
+        <h2 id="current" className="text-lg font-semibold">{t("current")}</h2>
+        {current.length === 0 ? <p className="text-stone-600">{t("noneCurrent")}</p> : (
           <ul className="space-y-3">
             {current.map((d) => {
               const running = d.recalls.find((r) => !r.withdrawnAt && proposalStatus(r, now) !== "closed");
               return (
                 <li key={d.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4" data-testid="delegation">
                   <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                    <span className="min-w-0 flex-1 text-lg font-semibold break-words">{d.holder.name}{d.holder.id === user.id ? " (you)" : ""}</span>
+                    <span className="min-w-0 flex-1 text-lg font-semibold break-words">{d.holder.name}{d.holder.id === user.id ? t("you") : ""}</span>
                     <span className="text-sm font-medium text-stone-700">{d.role.name}</span>
                   </div>
                   <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-                    <div><dt className="inline text-stone-600">Term: </dt><dd className="inline">{day(d.startsAt)} – {day(d.endsAt)}</dd></div>
+                    <div><dt className="inline text-stone-600">{t("term")}</dt><dd className="inline">{day(d.startsAt)} – {day(d.endsAt)}</dd></div>
                     <div>
-                      <dt className="inline text-stone-600">Elected by: </dt>
+                      <dt className="inline text-stone-600">{t("electedBy")}</dt>
                       <dd className="inline">
-                        {d.electedBy ? <Link href={`/proposals/${d.electedBy.id}`} className="text-emerald-800 underline">{d.electedBy.title}</Link> : "not recorded"}
+                        {d.electedBy ? <Link href={`/proposals/${d.electedBy.id}`} className="text-emerald-800 underline">{d.electedBy.title}</Link> : t("notRecorded")}
                       </dd>
                     </div>
                     {d.role.federation ? (
                       <div className="sm:col-span-2">
-                        <dt className="inline text-stone-600">Seat in: </dt>
+                        <dt className="inline text-stone-600">{t("seatIn")}</dt>
                         <dd className="inline"><Link href={`/councils/${d.role.federation.slug}`} className="text-emerald-800 underline">{d.role.federation.name}</Link></dd>
                       </div>
                     ) : null}
                   </dl>
                   {running ? (
                     <p className="text-sm">
-                      <Link href={`/proposals/${running.id}`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">A recall is under way</Link>
+                      <Link href={`/proposals/${running.id}`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">{t("recallUnderWay")}</Link>
                     </p>
                   ) : (
                     <details className="rounded-md border border-stone-200 p-2">
-                      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-red-800">Start a recall</summary>
+                      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-red-800">{t("startRecall")}</summary>
                       <div className="pt-2"><RecallForm action={startRecallAction} delegationId={d.id} holderName={d.holder.name} /></div>
                     </details>
                   )}
@@ -84,8 +78,8 @@ export default async function DelegationsPage({ params }: { params: Promise<{ sl
       </section>
 
       <section aria-labelledby="past" className="space-y-3">
-        <h2 id="past" className="text-lg font-semibold">Past holders</h2>
-        {past.length === 0 ? <p className="text-stone-600">No past delegations.</p> : (
+        <h2 id="past" className="text-lg font-semibold">{t("past")}</h2>
+        {past.length === 0 ? <p className="text-stone-600">{t("nonePast")}</p> : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {past.map((d) => {
               const passedRecall = d.recalls.find((r) => r.result?.outcome === "PASSED");
@@ -99,11 +93,11 @@ export default async function DelegationsPage({ params }: { params: Promise<{ sl
                   <p className="text-sm text-stone-700">
                     {day(d.startsAt)} – {day(ended)} ·{" "}
                     {d.endReason === "RECALLED" && passedRecall ? (
-                      <Link href={`/proposals/${passedRecall.id}`} className="text-emerald-800 underline">Recalled</Link>
+                      <Link href={`/proposals/${passedRecall.id}`} className="text-emerald-800 underline">{t("recalled")}</Link>
                     ) : (
-                      END_LABEL[d.endReason ?? "TERM_ENDED"]
+                      t(`end.${d.endReason ?? "TERM_ENDED"}`)
                     )}
-                    {d.electedBy ? <> · elected by <Link href={`/proposals/${d.electedBy.id}`} className="text-emerald-800 underline">{d.electedBy.title}</Link></> : null}
+                    {d.electedBy ? <>{t("electedByLower")}<Link href={`/proposals/${d.electedBy.id}`} className="text-emerald-800 underline">{d.electedBy.title}</Link></> : null}
                   </p>
                 </li>
               );
@@ -114,13 +108,13 @@ export default async function DelegationsPage({ params }: { params: Promise<{ sl
 
       {roles.length > 0 ? (
         <section aria-labelledby="roles" className="space-y-2">
-          <h2 id="roles" className="text-lg font-semibold">Roles</h2>
+          <h2 id="roles" className="text-lg font-semibold">{t("roles")}</h2>
           <ul className="space-y-1 text-sm">
             {roles.map((r) => (
               <li key={r.id}>
-                <strong>{r.name}</strong>: {r.seats} seat{r.seats === 1 ? "" : "s"}, terms of {r.termMonths} months
-                {r.kind === "FEDERATION_SEAT" ? " · delegates to a federation" : ""}
-                {" · "}{vacant(r) === 0 ? "all seats held" : `${vacant(r)} vacant`}
+                <strong>{r.name}</strong>: {t("roleLine", { seats: r.seats, months: r.termMonths })}
+                {r.kind === "FEDERATION_SEAT" ? t("delegatesToFederation") : ""}
+                {" · "}{vacant(r) === 0 ? t("allHeld") : t("vacant", { count: vacant(r) })}
               </li>
             ))}
           </ul>

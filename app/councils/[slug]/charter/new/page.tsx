@@ -5,9 +5,11 @@ import { requireCouncilMemberPage } from "@/lib/councils/page-access";
 import { currentCharter } from "@/lib/councils/service";
 import { proposeCharterChangeAction } from "@/lib/charters/actions";
 import { changeableFields, pickRules } from "@/lib/charters/rules";
-import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Propose a charter change" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("charter"))("proposeTitle") };
+}
 
 export default async function NewCharterChangePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -16,19 +18,18 @@ export default async function NewCharterChangePage({ params }: { params: Promise
     currentCharter(db, council.id),
     db.council.findUniqueOrThrow({ where: { id: council.id }, select: { kind: true } }),
   ]);
+  const [t, te] = await Promise.all([getTranslations("charter"), getTranslations("enums")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <p className="text-sm text-stone-600">{council.name}</p>
-        <h1 className="text-2xl font-bold">Propose a charter change</h1>
+        <h1 className="text-2xl font-bold">{t("proposeTitle")}</h1>
         <p className="text-stone-700">
-          The charter changes only by a vote of the members. Your change starts in deliberation; when voting
-          closes it needs {THRESHOLD_LABEL[charter.charterChangeThreshold].toLowerCase()} and the quorum. If it passes, a new
-          charter version applies to votes opened afterwards; votes already open keep their rules.
+          {t("proposeIntro", { threshold: te(`thresholdShort.${charter.charterChangeThreshold}`) })}
         </p>
       </div>
       {kind === "FEDERATION" ? (
-        <p className="rounded-lg bg-stone-100 p-3 text-stone-700">A federation&apos;s charter will be changed by its member councils&apos; mandates; that is not built yet.</p>
+        <p className="rounded-lg bg-stone-100 p-3 text-stone-700">{t("federationNotYet")}</p>
       ) : (
         <CharterChangeForm action={proposeCharterChangeAction} councilId={council.id} current={pickRules(charter)} fields={changeableFields(kind)} />
       )}

@@ -7,8 +7,11 @@ import { createFederationMotionAction } from "@/lib/federations/actions";
 import { findFederationVoice } from "@/lib/federations/service";
 import { createProposalAction } from "@/lib/proposals/actions";
 import { currentCharter } from "@/lib/councils/service";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "New proposal" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("proposalForm"))("newProposal") };
+}
 
 export default async function NewProposalPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -18,6 +21,7 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
   const council = await db.council.findUnique({ where: { slug }, select: { id: true, name: true, kind: true } });
   if (!council) notFound();
   const { ballotSecrecy } = await currentCharter(db, council.id);
+  const t = await getTranslations("proposalForm");
   if (council.kind === "FEDERATION") {
     // A federation's members are councils: anyone in a member council may put a question to it.
     if (!(await findFederationVoice(db, council.id, user.id))) forbidden();
@@ -25,13 +29,12 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
       <div className="mx-auto max-w-2xl space-y-6">
         <div>
           <p className="text-sm text-stone-600">{council.name}</p>
-          <h1 className="text-2xl font-bold">New federation motion</h1>
+          <h1 className="text-2xl font-bold">{t("newMotion")}</h1>
           <p className="text-stone-700">
-            It starts in deliberation. When you open voting, every member council votes on its mandate under its own
-            charter, and the federation&apos;s outcome is computed from the mandates.
+            {t("newMotionIntro")}
           </p>
         </div>
-        <ProposalForm action={createFederationMotionAction} councilId={council.id} secrecy={ballotSecrecy} idField="federationId" submitLabel="Put the motion to the federation" />
+        <ProposalForm action={createFederationMotionAction} councilId={council.id} secrecy={ballotSecrecy} idField="federationId" submitLabel={t("putMotion")} />
       </div>
     );
   }
@@ -41,8 +44,8 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <p className="text-sm text-stone-600">{council.name}</p>
-        <h1 className="text-2xl font-bold">New proposal</h1>
-        <p className="text-stone-700">It starts in deliberation. You or a facilitator open voting when members are ready.</p>
+        <h1 className="text-2xl font-bold">{t("newProposal")}</h1>
+        <p className="text-stone-700">{t("newProposalIntro")}</p>
       </div>
       <ProposalForm action={createProposalAction} councilId={council.id} secrecy={ballotSecrecy} />
     </div>

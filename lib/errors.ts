@@ -21,7 +21,7 @@ export class DomainError extends Error {
     /** RATE_LIMITED: seconds until trying again makes sense. */
     readonly retryAfterSeconds?: number,
     /** Where its words live in messages/<locale>.json (`domain.<key>`), so the form shows them in the reader's language. */
-    readonly translation?: { key: DomainMessageKey; values?: DomainMessageValues },
+    readonly translation?: { key: DomainMessageKey; values?: DomainMessageValues; fields?: Record<string, DomainMessageKey> },
   ) {
     super(message);
   }
@@ -38,8 +38,9 @@ const english = createTranslator({ locale: "en", messages: en, namespace: "domai
  * A refusal whose sentence is in the message catalogue: the error's message is the English text
  * (logs, tests, the HTTP exports), and the action helper shows it in the reader's language.
  */
-export function refusal(code: DomainErrorCode, key: DomainMessageKey, values?: DomainMessageValues, fieldErrors?: Record<string, string[]>): DomainError {
-  return new DomainError(code, english(key, values), fieldErrors, undefined, values ? { key, values } : { key });
+export function refusal(code: DomainErrorCode, key: DomainMessageKey, values?: DomainMessageValues, fields?: Record<string, DomainMessageKey>): DomainError {
+  const fieldErrors = fields ? Object.fromEntries(Object.entries(fields).map(([field, k]) => [field, [english(k, values)]])) : undefined;
+  return new DomainError(code, english(key, values), fieldErrors, undefined, { key, ...(values ? { values } : {}), ...(fields ? { fields } : {}) });
 }
 
 /** Prisma's unique-constraint violation. Under Prisma 7 + adapters `meta.target` may be absent. */

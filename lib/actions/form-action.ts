@@ -59,6 +59,13 @@ const say = async (key: "badRequest" | "correctFields" | "unexpected" | "session
 const translated = async ({ key, values }: NonNullable<DomainError["translation"]>) =>
   ((await getTranslations("domain")) as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
 
+/** Field errors of a catalogued refusal in the reader's language; others as they were written. */
+async function translatedFields(fieldErrors: Record<string, string[]>, translation: DomainError["translation"]): Promise<Record<string, string[]>> {
+  if (!translation?.fields) return fieldErrors;
+  const t = (await getTranslations("domain")) as unknown as (k: string, v?: Record<string, string | number>) => string;
+  return { ...fieldErrors, ...Object.fromEntries(Object.entries(translation.fields).map(([field, key]) => [field, [t(key, translation.values)]])) };
+}
+
 const badRequest = async (): Promise<FormState> => ({ ok: false, message: await say("badRequest") });
 
 function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -86,7 +93,7 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
     if (isDomainError(error)) {
       // A refusal tied to fields is shown beside them; the summary just points there.
       return error.fieldErrors
-        ? { ok: false, message: await say("correctFields"), fieldErrors: error.fieldErrors, values }
+        ? { ok: false, message: await say("correctFields"), fieldErrors: await translatedFields(error.fieldErrors, error.translation), values }
         : { ok: false, message: error.translation ? await translated(error.translation) : error.message, values };
     }
     if (isDatabaseUnavailable(error)) {

@@ -39,7 +39,7 @@ export async function proposeAmendment(db: PrismaClient, input: TProposeAmendmen
       throw refusal("CLOSED", "amendOnlyInDeliberation");
     }
     if (input.body === target.body.trim()) {
-      throw new DomainError("INVALID", "The amendment must change the text.", { body: ["This is the current text: change something before proposing it."] });
+      throw refusal("INVALID", "amendmentUnchanged", undefined, { body: "amendmentUnchangedField" });
     }
     const baseVersion = await currentVersion(tx, target.id);
     const title = `Amend “${target.title.length > 50 ? `${target.title.slice(0, 49)}…` : target.title}”: ${input.summary}`;

@@ -1,6 +1,6 @@
 // Creating accounts, checking credentials (under the sign-in rate limits) and changing passwords.
 import type { PrismaClient } from "../db/connection";
-import { DomainError, isUniqueViolation } from "../errors";
+import { DomainError, isUniqueViolation, refusal } from "../errors";
 import { hitLimits, LIMITS, refundLimit, waitMessage } from "../security/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import type { TChangePassword, TSignIn, TSignUp } from "./schemas";
@@ -14,9 +14,7 @@ export async function createAccount(db: PrismaClient, input: TSignUp) {
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new DomainError("CONFLICT", "That email is already registered.", {
-        email: ["An account with this email already exists. Sign in instead."],
-      });
+      throw refusal("CONFLICT", "emailTaken", undefined, { email: "emailTakenField" });
     }
     throw e;
   }
@@ -61,7 +59,7 @@ export async function changePassword(db: PrismaClient, { userId, currentPassword
   if (wait !== null) throw new DomainError("RATE_LIMITED", waitMessage("Too many attempts to change the password.", wait), undefined, wait);
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new DomainError("INVALID", "The current password is not right.", { currentPassword: ["This is not your current password."] });
+    throw refusal("INVALID", "wrongPassword", undefined, { currentPassword: "wrongPasswordField" });
   }
   await refundLimit(db, limit);
   const passwordHash = await hashPassword(newPassword);

@@ -29,9 +29,7 @@ export async function createCouncil(db: PrismaClient, input: TCreateCouncil & { 
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new DomainError("CONFLICT", "That web address is taken.", {
-        slug: ["Another council already uses this address; choose another."],
-      });
+      throw refusal("CONFLICT", "slugTaken", undefined, { slug: "slugTakenField" });
     }
     throw e;
   }

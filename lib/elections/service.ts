@@ -22,9 +22,7 @@ export async function createElection(db: PrismaClient, input: TCreateElection & 
     if (!role) {
       const name = input.roleName!;
       if (await tx.role.findUnique({ where: { councilId_name: { councilId: input.councilId, name } } })) {
-        throw new DomainError("CONFLICT", "That role already exists.", {
-          roleName: [`The council already has a role called “${name}”: choose it from the list, where its seats and term are set.`],
-        });
+        throw refusal("CONFLICT", "roleExists", { name }, { roleName: "roleExistsField" });
       }
       role = await tx.role.create({
         data: { councilId: input.councilId, name, kind: "WORK_ROLE", seats: input.seats ?? 1, termMonths: input.termMonths ?? DEFAULT_TERM_MONTHS },

@@ -47,7 +47,7 @@ export async function createFederation(
       return federation;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new DomainError("CONFLICT", "That web address is taken.", { slug: ["Another council already uses this address; choose another."] });
+    if (isUniqueViolation(e)) throw refusal("CONFLICT", "slugTaken", undefined, { slug: "slugTakenField" });
     throw e;
   }
 }
@@ -139,7 +139,7 @@ async function openFederationVotingInTx(
   if (proposal.withdrawnAt || proposal.votingOpenedAt) throw refusal("CLOSED", "motionNotInDeliberation");
   const charter = await currentCharter(tx, proposal.councilId);
   if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
-    throw new DomainError("INVALID", "The voting period is too short.", { votingHours: [`The federation's charter gives every vote at least ${charter.votingPeriodHours} hours.`] });
+    throw refusal("INVALID", "votingTooShort", { hours: charter.votingPeriodHours }, { votingHours: "federationVotingTooShortField" });
   }
   const openedAt = new Date();
   const closesAt = new Date(openedAt.getTime() + Math.max(charter.votingPeriodHours, votingHours ?? 0) * 3_600_000);

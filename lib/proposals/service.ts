@@ -9,7 +9,7 @@ import { closeMotionInTx } from "../voting/close-motion";
 import { OPEN_VOTING_TRANSACTION, recordElectorate } from "../voting/electorate";
 import { closeElectionInTx, listCandidates } from "../elections/service";
 import { closeFederationMotionInTx, findFederationVoice, openFederationVoting } from "../federations/service";
-import { hours, proposalStatus, votingDeadline } from "./lifecycle";
+import { proposalStatus, votingDeadline } from "./lifecycle";
 import { appendAudit } from "../audit/log";
 import { ballotIsSecret } from "../voting/secrecy";
 import {
@@ -111,9 +111,7 @@ export async function openVoting(
     }
     const charter = await currentCharter(tx, proposal.councilId);
     if (votingHours !== undefined && votingHours < charter.votingPeriodHours) {
-      throw new DomainError("INVALID", "The voting period is too short.", {
-        votingHours: [`The charter gives every vote at least ${hours(charter.votingPeriodHours)}; leave this empty or give a longer period.`],
-      });
+      throw refusal("INVALID", "votingTooShort", { hours: charter.votingPeriodHours }, { votingHours: "votingTooShortField" });
     }
     const openedAt = new Date();
     const closesAt = votingDeadline(openedAt, charter.votingPeriodHours, votingHours);

@@ -24,6 +24,12 @@ test("German from Accept-Language, with the deadline in Berlin time", async ({ b
   await expect(page.getByTestId("voting-deadline")).toContainText(/Abstimmung endet am .+ \d\d:\d\d MEZ/);
   await expect(page.getByRole("radio", { name: /^Ja/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /^(Abstimmen|Stimme ändern)$/ })).toBeVisible();
+
+  // The audit log: its verification and the names of events, in German.
+  await page.goto("/councils/crumb-and-co-bakers/log");
+  await expect(page.getByRole("heading", { name: "Prüfprotokoll", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("audit-verification")).toContainText(/Kette intakt bis Eintrag \d+\./);
+  await expect(page.getByText("Abstimmung eröffnet").first()).toBeVisible();
   await context.close();
 });
 

@@ -2,7 +2,8 @@
 // against quorum, then every stage as a table and as bars. Pure presentation of the stored count.
 import type { ElectionCount } from "@/lib/elections/count";
 import type { Stage, TieBreak } from "@/lib/voting/stv";
-import { formatVotes, UNIT } from "@/lib/voting/stv";
+import { formatVotes } from "@/lib/voting/stv";
+import { StagesChart } from "@/components/charts/StagesChart";
 import { Turnout } from "@/components/proposals/ResultPanel";
 
 type Names = (id: string) => string;
@@ -186,43 +187,26 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
   );
 }
 
-/** Bars per stage: each candidate's votes against the quota line. The table above has the numbers. */
+/** Bars per stage against the quota (components/charts/StagesChart); the table above has the numbers. */
 function StageChart({ count, name }: { count: ElectionCount; name: Names }) {
   const order = candidateOrder(count);
-  const max = Math.max(count.quota, ...count.stages.flatMap((s) => Object.values(s.votes)), UNIT);
-  const pct = (v: number) => `${Math.min(100, (v / max) * 100).toFixed(2)}%`;
-  const excludedAt = new Map<string, number>();
-  for (const s of count.stages) if (s.action.type === "exclusion") excludedAt.set(s.action.candidate, s.number);
-  const electedBy = new Map<string, number>();
-  for (const s of count.stages) for (const id of s.elected) electedBy.set(id, s.number);
   return (
-    <figure className="space-y-3" aria-labelledby="chart-caption">
-      <figcaption id="chart-caption" className="font-semibold">
-        The count as bars <span className="block text-sm font-normal text-stone-600">The dark line marks the quota ({formatVotes(count.quota)}); green bars are elected candidates.</span>
-      </figcaption>
-      <ol className="grid gap-4 sm:grid-cols-2" aria-hidden="true">
-        {count.stages.map((s) => (
-          <li key={s.number} className="rounded-lg border border-stone-200 bg-white p-3">
-            <p className="mb-2 text-sm font-semibold">Stage {s.number}: <span className="font-normal text-stone-700">{actionLabel(s, name)}</span></p>
-            <div className="space-y-1.5">
-              {order.filter((id) => (excludedAt.get(id) ?? Infinity) >= s.number).map((id) => {
-                const elected = (electedBy.get(id) ?? Infinity) <= s.number;
-                const out = excludedAt.get(id) === s.number;
-                return (
-                  <div key={id} className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)_4.5rem] items-center gap-2 text-xs">
-                    <span className="truncate">{name(id)}</span>
-                    <span className="relative block h-4 rounded bg-stone-100">
-                      <span className={`block h-4 rounded ${elected ? "bg-emerald-700" : out ? "bg-stone-400" : "bg-sky-700"}`} style={{ width: pct(s.votes[id] ?? 0) }} />
-                      <span className="absolute top-[-2px] h-5 w-0.5 bg-stone-900" style={{ left: pct(count.quota) }} />
-                    </span>
-                    <span className="text-right tabular-nums">{out ? "excluded" : formatVotes(s.votes[id] ?? 0)}</span>
-                  </div>
-                );
-              })}
-            </div>
-          </li>
-        ))}
-      </ol>
-    </figure>
+    <StagesChart
+      order={order}
+      names={Object.fromEntries(order.map((id) => [id, name(id)]))}
+      quota={count.quota}
+      stages={count.stages.map((s) => ({
+        number: s.number,
+        votes: s.votes,
+        elected: s.elected,
+        excluded: s.action.type === "exclusion" ? s.action.candidate : null,
+        title: `Stage ${s.number}: ${actionLabel(s, name)}`,
+      }))}
+      title="The count as bars"
+      description={`Each candidate's votes after each stage, all on one scale. The dark line marks the quota (${formatVotes(count.quota)}); elected and excluded candidates are named beside their bars.`}
+      labels={{ elected: "Elected", continuing: "Still in the count", excluded: "Excluded", quota: `Quota ${formatVotes(count.quota)}` }}
+      formatVotes={formatVotes}
+      testId="stage-chart"
+    />
   );
 }

@@ -2,10 +2,14 @@
 // deciding; after the close, each council's mandate with its own vote, and the federation outcome
 // computed from the mandates under the federation's weighting.
 import Link from "next/link";
+import { MandatesChart } from "@/components/charts/MandatesChart";
+import { TallyChart } from "@/components/charts/TallyChart";
+import { passPercent } from "@/lib/charts/geometry";
+import { THRESHOLD_LABEL } from "@/lib/voting/outcome";
 import { OUTCOME_LABEL } from "@/components/proposals/StatusBadge";
 import type { FederationCount } from "@/lib/federations/count";
 import { WEIGHTING_LABEL } from "@/lib/federations/count";
-import type { FederationWeighting } from "@/lib/generated/prisma/enums";
+import type { FederationWeighting, PassThreshold } from "@/lib/generated/prisma/enums";
 import type { Mandate } from "@/lib/federations/rules";
 
 export interface MandateVote {
@@ -58,7 +62,7 @@ export function OpenMandates({ votes, mine, weighting }: { votes: MandateVote[];
   );
 }
 
-export function MandateResults({ count, votes, mine }: { count: FederationCount; votes: MandateVote[]; mine: Set<string> }) {
+export function MandateResults({ count, votes, mine, passThreshold }: { count: FederationCount; votes: MandateVote[]; mine: Set<string>; passThreshold?: PassThreshold }) {
   const byCouncil = new Map(votes.map((v) => [v.councilId, v]));
   const total = { YES: 0, NO: 0, ABSTAIN: 0 };
   for (const m of count.mandates) total[m.mandate] += m.weight;
@@ -76,7 +80,27 @@ export function MandateResults({ count, votes, mine }: { count: FederationCount;
           </div>
         ))}
       </dl>
+      <TallyChart
+        tally={{ yes: total.YES, no: total.NO, abstain: total.ABSTAIN }}
+        passPercent={passThreshold ? passPercent(passThreshold) : null}
+        title="The federation's count: mandates by weight"
+        description={passThreshold
+          ? `${THRESHOLD_LABEL[passThreshold]}, counted in mandates. Abstaining mandates do not count towards it; the dark line marks what yes must pass.`
+          : "Yes, no and abstaining mandates as shares of the federation's weight."}
+        labels={{ yes: "Yes", no: "No", abstain: "Abstain", passLine: "Pass line" }}
+        testId="federation-chart"
+      />
       <h3 className="font-semibold">Mandates of the member councils</h3>
+      <MandatesChart
+        councils={count.mandates.map((m) => ({
+          id: m.councilId, name: m.councilName, yes: m.yes, no: m.no, abstain: m.abstain, electorate: m.electorateSize,
+          mandate: m.mandate, mandateLabel: `Mandate: ${MANDATE_LABEL[m.mandate]} · weight ${m.weight}`,
+        }))}
+        title="How each member council decided"
+        description="Each council's own vote as a bar of its members, with the mandate its delegates carry to the federation."
+        labels={{ yes: "Yes", no: "No", abstain: "Abstain", didNotVote: "Did not vote" }}
+        testId="mandates-chart"
+      />
       <ul className="space-y-2" data-testid="mandates">
         {count.mandates.map((m) => {
           const turnout = m.yes + m.no + m.abstain;

@@ -219,7 +219,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="result" className="text-xl font-semibold">Federation outcome: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
           <p className="text-sm text-stone-700">Computed from the member councils&apos; mandates, never from any delegate&apos;s own choice.</p>
-          {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} /> : null}
+          {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} passThreshold={rules.passThreshold} /> : null}
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}% of the weight: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} of {result.electorateSize} took part)</li>
             <li>{decision.thresholdMet ? "✔" : "✘"} {THRESHOLD_LABEL[charter.passThreshold]}: {decision.thresholdMet ? "met" : "not met"} (abstaining mandates do not count here)</li>
@@ -235,7 +235,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "closed" && result && decision && yesNo ? (
         <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
-          <TallyBars tally={result} />
+          <TallyBars tally={result} passThreshold={rules.passThreshold} />
           <Turnout turnout={decision.turnout} electorate={result.electorateSize} quorumNeeded={decision.quorumNeeded} />
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} Quorum {charter.quorumPercent}%: {decision.quorumMet ? "met" : "not met"} ({decision.turnout} took part, {decision.quorumNeeded} needed)</li>
@@ -326,7 +326,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "voting" && yesNo ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
           <h2 id="voting" className="text-xl font-semibold">Voting is open</h2>
-          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The tally is shown when voting closes." /> : null}
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote="The tally is shown when voting closes." passThreshold={rules.passThreshold} /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <VoteForm action={castVoteAction} proposalId={proposal.id} current={myVote?.choice ?? null} secret={secret} cast={castSecretBallot} />
           ) : (

@@ -1,3 +1,4 @@
+import { Button, ButtonLink } from "@/components/ui/Button";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/Pagination";
 import { getDb } from "@/lib/db";
@@ -15,13 +16,13 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-bold">Councils</h1>
-        <Link href="/councils/new" className="rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">Found a council</Link>
+        <ButtonLink href="/councils/new">Found a council</ButtonLink>
       </div>
       <form role="search" className="flex gap-2">
         <label htmlFor="q" className="sr-only">Search councils</label>
         <input id="q" name="q" defaultValue={q} placeholder="Search by name or description" maxLength={100}
           className="min-h-11 flex-1 rounded-md border border-stone-300 bg-white px-3" />
-        <button className="min-h-11 rounded-md border border-stone-300 bg-white px-4 text-sm font-semibold">Search</button>
+        <Button type="submit" variant="secondary">Search</Button>
       </form>
       <p className="text-sm text-stone-600" aria-live="polite">
         {result.total === 0 ? (q ? `No council matches “${q}”.` : "No councils yet. Found the first one!") : `${result.total} council${result.total === 1 ? "" : "s"}`}

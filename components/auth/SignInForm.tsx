@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field, FormMessage, type FormState } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/Button";
 
 /** The sentence for a failed sign-in; the server sends only codes (lib/auth/options.ts). */
 function signInFailure(result: { error?: string | null } | null | undefined): string {
@@ -56,7 +57,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         type="submit"
         disabled={pending}
         aria-busy={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-emerald-800 px-4 py-2 font-semibold text-white hover:bg-emerald-900 disabled:opacity-60"
+        className={buttonClass("primary", "w-full text-base")}
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -1,7 +1,12 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/ui/form";
 import { Pagination } from "@/components/ui/Pagination";
+import { ButtonLink } from "@/components/ui/Button";
+import { Badge } from "@/components/ui/Badge";
+import { Card, EmptyState } from "@/components/ui/Card";
+import { Skeleton } from "@/components/ui/Skeleton";
 import { InvitePanel } from "@/components/councils/InvitePanel";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { currentUser } from "@/lib/auth/session";
@@ -48,10 +53,15 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const view = await findCouncilPage(db, { slug, viewerId: user?.id ?? null, memberPage });
   if (!view) notFound();
   const { council, charter, isMember, isFacilitator, viewer } = view;
-  const history = await listCharterHistory(db, council.id);
-  if (council.kind === "FEDERATION") return <Federation db={db} federation={council} charter={charter} userId={user?.id ?? null} page={page} />;
-  const proposals = isMember ? await listCouncilProposals(db, { councilId: council.id, page }) : null;
-  const federations = isMember ? await listCouncilFederations(db, council.id) : [];
+  if (council.kind === "FEDERATION") {
+    return (
+      <Suspense fallback={<Skeleton label="Loading the federation…" lines={8} />}>
+        <Federation db={db} federation={council} charter={charter} userId={user?.id ?? null} page={page} />
+      </Suspense>
+    );
+  }
+  // The charter history, the proposals and the federations stream in <Suspense> below: the page has
+  // answered 404 already if it had to, and the members-only parts are gated on isMember here.
   const here = `/councils/${council.slug}`;
   const ref = { councilId: council.id, slug: council.slug };
 
@@ -70,7 +80,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to join</Link>
           ) : viewer?.status === "ACTIVE" ? (
             <div className="flex flex-wrap items-center gap-3">
-              <span className="rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900">You are a {ROLE_LABEL[viewer.role].toLowerCase()}</span>
+              <Badge tone="success" className="px-3 py-1 text-sm font-medium">You are a {ROLE_LABEL[viewer.role].toLowerCase()}</Badge>
               <ActionButton action={leaveCouncilAction} fields={ref} label="Leave council" variant="secondary" className="flex items-center gap-2"
                 confirm={view.memberCount === 1
                   ? "You are the last member. If you leave, nobody will be left to admit anyone. Leave anyway?"
@@ -89,7 +99,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </div>
       </header>
 
-      <section aria-labelledby="charter" className="rounded-lg border border-stone-200 bg-white p-4">
+      <Card as="section" aria-labelledby="charter">
         <h2 id="charter" className="text-lg font-semibold">Charter</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div><dt className="text-stone-600">Joining</dt><dd>{JOIN_POLICY_LABEL[charter.joinPolicy]}</dd></div>
@@ -109,8 +119,10 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           The charter changes only by a vote of the members: no founder or facilitator can change it otherwise.
           {isMember ? <> <Link href={`${here}/charter/new`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">Propose a charter change</Link></> : null}
         </p>
-        <CharterHistory versions={history} />
-      </section>
+        <Suspense fallback={<Skeleton label="Loading the charter history…" lines={1} className="mt-3" />}>
+          <CharterHistorySection db={db} councilId={council.id} />
+        </Suspense>
+      </Card>
 
       {isFacilitator && view.pending.length > 0 ? (
         <section aria-labelledby="pending" className="space-y-3">
@@ -127,35 +139,18 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {isMember && proposals ? (
+      {isMember ? (
         <section aria-labelledby="proposals" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="proposals" className="text-lg font-semibold">Proposals</h2>
             <div className="flex flex-wrap gap-2">
-              <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-900 hover:bg-stone-50">New election</Link>
-              <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">New proposal</Link>
+              <ButtonLink href={`${here}/elections/new`} variant="secondary">New election</ButtonLink>
+              <ButtonLink href={`${here}/proposals/new`}>New proposal</ButtonLink>
             </div>
           </div>
-          {proposals.total === 0 ? <p className="text-stone-600">No proposals yet.</p> : null}
-          {proposals.total > 0 ? (
-            <p className="text-sm text-stone-700">
-              <a href={`/api/councils/${council.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">Decision record (CSV)</a>: every proposal with its result.
-            </p>
-          ) : null}
-          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-            {proposals.proposals.map((p) => {
-              const status = proposalStatus(p);
-              return (
-                <li key={p.id} className="flex flex-wrap items-center gap-2 p-3">
-                  <Link href={`/proposals/${p.id}`} className="flex-1 font-medium text-emerald-900 hover:underline">{p.title}</Link>
-                  <StatusBadge status={status} outcome={p.result?.outcome} />
-                  <span className="w-full text-sm text-stone-600">by {p.author.name}
-                    {status === "voting" && p.votingClosesAt ? ` · closes ${p.votingClosesAt.toUTCString().slice(0, 22)} UTC` : ""}</span>
-                </li>
-              );
-            })}
-          </ul>
-          <Pagination page={proposals.page} pages={proposals.pages} href={(n) => `${here}?page=${n}`} />
+          <Suspense fallback={<Skeleton label="Loading the proposals…" lines={5} />}>
+            <CouncilProposals db={db} councilId={council.id} slug={council.slug} page={page} />
+          </Suspense>
         </section>
       ) : user && !isMember ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-4 text-stone-700">Proposals, votes and the member list are visible to members of this council.</p>
@@ -172,18 +167,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             Everything that happened here, in a tamper-evident record:{" "}
             <Link href={`${here}/log`} className="font-medium text-emerald-800 underline">Audit log</Link>
           </p>
-          {federations.length > 0 ? (
-            <ul className="space-y-1 text-sm" aria-label="Federations">
-              {federations.map((f) => (
-                <li key={f.federation.slug}>
-                  <Link href={`/councils/${f.federation.slug}`} className="font-medium text-emerald-800 underline">{f.federation.name}</Link>
-                  <span className="text-stone-600"> · {f.status === "ACTIVE" ? "member" : "asked to join; the member councils are voting"}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-stone-600">This council is not in any federation.</p>
-          )}
+          <Suspense fallback={<Skeleton label="Loading the federations…" lines={1} />}>
+            <CouncilFederations db={db} councilId={council.id} />
+          </Suspense>
           {isFacilitator ? (
             <Link href={`/federations/new?council=${council.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-emerald-800 underline">Found a federation with this council</Link>
           ) : null}
@@ -193,6 +179,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
       {isMember ? (
         <section aria-labelledby="members" className="space-y-3">
           <h2 id="members" className="text-lg font-semibold">Members</h2>
+          {isFacilitator && view.pending.length === 0 && charter.joinPolicy === "APPROVAL" ? (
+            <p className="text-sm text-stone-600" data-testid="no-requests">No one is waiting to join. Requests appear above this list for a facilitator to admit or decline.</p>
+          ) : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {view.members.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-3 p-3">
@@ -216,6 +205,60 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+async function CharterHistorySection({ db, councilId }: { db: PrismaClient; councilId: string }) {
+  return <CharterHistory versions={await listCharterHistory(db, councilId)} />;
+}
+
+/** The council's proposals, newest first, or what to do when there are none. */
+async function CouncilProposals({ db, councilId, slug, page }: { db: PrismaClient; councilId: string; slug: string; page: number }) {
+  const proposals = await listCouncilProposals(db, { councilId, page });
+  const here = `/councils/${slug}`;
+  if (proposals.total === 0) {
+    return (
+      <EmptyState title="No proposals yet."
+        action={<ButtonLink href={`${here}/proposals/new`}>Write the first proposal</ButtonLink>}>
+        <p>Any member can put a proposal to the council: members discuss it, then vote. Elections for the council&apos;s roles start from &ldquo;New election&rdquo;.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <p className="text-sm text-stone-700">
+        <a href={`/api/councils/${slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">Decision record (CSV)</a>: every proposal with its result.
+      </p>
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {proposals.proposals.map((p) => {
+          const status = proposalStatus(p);
+          return (
+            <li key={p.id} className="flex flex-wrap items-center gap-2 p-3">
+              <Link href={`/proposals/${p.id}`} className="flex-1 font-medium text-emerald-900 hover:underline">{p.title}</Link>
+              <StatusBadge status={status} outcome={p.result?.outcome} />
+              <span className="w-full text-sm text-stone-600">by {p.author.name}
+                {status === "voting" && p.votingClosesAt ? ` · closes ${p.votingClosesAt.toUTCString().slice(0, 22)} UTC` : ""}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <Pagination page={proposals.page} pages={proposals.pages} href={(n) => `${here}?page=${n}`} />
+    </>
+  );
+}
+
+async function CouncilFederations({ db, councilId }: { db: PrismaClient; councilId: string }) {
+  const federations = await listCouncilFederations(db, councilId);
+  if (federations.length === 0) return <p className="text-sm text-stone-600">This council is not in any federation.</p>;
+  return (
+    <ul className="space-y-1 text-sm" aria-label="Federations">
+      {federations.map((f) => (
+        <li key={f.federation.slug}>
+          <Link href={`/councils/${f.federation.slug}`} className="font-medium text-emerald-800 underline">{f.federation.name}</Link>
+          <span className="text-stone-600"> · {f.status === "ACTIVE" ? "member" : "asked to join; the member councils are voting"}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

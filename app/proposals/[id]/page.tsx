@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { z } from "zod";
 import { forbidden, notFound } from "next/navigation";
 import { ElectionResult } from "@/components/elections/ElectionResult";
@@ -18,8 +19,9 @@ import { findLiveCount } from "@/lib/voting/live";
 import { OUTCOME_LABEL, StatusBadge } from "@/components/proposals/StatusBadge";
 import { VoteForm } from "@/components/proposals/VoteForm";
 import { ActionButton } from "@/components/ui/form";
+import { Skeleton } from "@/components/ui/Skeleton";
 import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { getDb, type PrismaClient } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
 import { ZId } from "@/lib/councils/schemas";
 import { roleMay } from "@/lib/councils/membership";
@@ -94,7 +96,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const decision = !result || kind === "ELECTION" ? null
     : federationCount ? decideFederation(federationCount.mandates, result.electorateSize, rules).decision
     : decideOutcome(result, result.electorateSize, rules);
-  const rollCall = await findRollCall(db, proposal, status, charter.liveResults, rollPage);
+  // The roll call, the secret ballot board and the discussion load in <Suspense> below: the access
+  // checks above have run, so the status code is settled before the first bytes stream.
+  const showRollCall = !secret && kind !== "FEDERATION_MOTION" && resultVisibility(status, charter.liveResults).tally;
   const isAuthor = proposal.authorId === user.id;
   // A federation motion is opened by its author alone; a mandate vote opens with the federation's.
   const canOpen = status === "deliberation" && kind !== "MANDATE" &&
@@ -102,12 +106,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // Withdrawing runs through the proposing council's membership, which a federation has no persons in.
   const canWithdraw = status === "deliberation" && isAuthor && kind !== "FEDERATION_MOTION";
   const hasVoted = secret ? castSecretBallot : kind === "ELECTION" ? Boolean(election?.myRanking) : Boolean(myVote);
-  const secretBoard = secret && status === "closed" && result
-    ? {
-        participants: await findParticipants(db, proposal.id),
-        check: typeof track === "string" && track.trim() ? await checkTrackingCode(db, proposal.id, track.slice(0, 200)) : null,
-      }
-    : null;
+  const showSecretBoard = Boolean(secret && status === "closed" && result);
 
   const byElection = kind === "RECALL" && result?.outcome === "PASSED" && recall?.delegation && proposal.votingClosesAt
     ? await findByElection(db, proposal.id)
@@ -120,7 +119,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const mainMovedOn = amendmentOf ? amendmentOf.target.votingOpenedAt ?? amendmentOf.target.withdrawnAt : null;
   const amendmentLapsed = Boolean(proposal.withdrawnAt && mainMovedOn && proposal.withdrawnAt >= mainMovedOn);
   // A federation's members are councils; each discusses the motion on its own mandate vote.
-  const comments = kind === "FEDERATION_MOTION" ? null : await listComments(db, { proposalId: proposal.id, viewerId: user.id, page: commentPage });
+  const showDiscussion = kind !== "FEDERATION_MOTION";
 
   return (
     <article className="space-y-6">
@@ -257,12 +256,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} page={rollCall.page} pages={rollCall.pages}
-        href={(n) => `/proposals/${proposal.id}?roll=${n}#roll-call`} /> : null}
+      {showRollCall ? (
+        <Suspense fallback={<Skeleton label="Loading the roll call…" lines={4} />}>
+          <RollCallSection db={db} proposal={proposal} status={status} liveResults={charter.liveResults} page={rollPage} />
+        </Suspense>
+      ) : null}
 
-      {secretBoard ? (
-        <SecretBallotBoard proposalId={proposal.id} participants={secretBoard.participants} check={secretBoard.check}
-          candidateNames={new Map((election?.nominations ?? []).map((n) => [n.nominee.id, n.nominee.name]))} />
+      {showSecretBoard ? (
+        <Suspense fallback={<Skeleton label="Loading the ballot board…" lines={4} />}>
+          <SecretBoardSection db={db} proposalId={proposal.id} track={typeof track === "string" ? track : null}
+            candidateNames={new Map((election?.nominations ?? []).map((n) => [n.nominee.id, n.nominee.name]))} />
+        </Suspense>
       ) : null}
 
       {status === "withdrawn" ? (
@@ -373,11 +377,42 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </>
       ) : null}
 
-      {comments ? (
-        <Discussion proposalId={proposal.id} comments={comments} viewerId={user.id} canHide={mayHide(viewer.role)}
-          actions={{ post: postCommentAction, edit: editCommentAction, hide: hideCommentAction }}
-          href={(n) => `/proposals/${proposal.id}?comments=${n}#discussion`} />
+      {showDiscussion ? (
+        <Suspense fallback={<Skeleton label="Loading the discussion…" lines={5} />}>
+          <DiscussionSection db={db} proposalId={proposal.id} viewerId={user.id} canHide={mayHide(viewer.role)} page={commentPage} />
+        </Suspense>
       ) : null}
     </article>
+  );
+}
+
+type ProposalStatusValue = ReturnType<typeof proposalStatus>;
+
+async function RollCallSection({ db, proposal, status, liveResults, page }: {
+  db: PrismaClient; proposal: { id: string; kind: string; secretBallot: boolean }; status: ProposalStatusValue; liveResults: boolean; page: number;
+}) {
+  const rollCall = await findRollCall(db, proposal, status, liveResults, page);
+  return rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} page={rollCall.page} pages={rollCall.pages}
+    href={(n) => `/proposals/${proposal.id}?roll=${n}#roll-call`} /> : null;
+}
+
+async function SecretBoardSection({ db, proposalId, track, candidateNames }: {
+  db: PrismaClient; proposalId: string; track: string | null; candidateNames: Map<string, string>;
+}) {
+  const [participants, check] = await Promise.all([
+    findParticipants(db, proposalId),
+    track?.trim() ? checkTrackingCode(db, proposalId, track.slice(0, 200)) : null,
+  ]);
+  return <SecretBallotBoard proposalId={proposalId} participants={participants} check={check} candidateNames={candidateNames} />;
+}
+
+async function DiscussionSection({ db, proposalId, viewerId, canHide, page }: {
+  db: PrismaClient; proposalId: string; viewerId: string; canHide: boolean; page: number;
+}) {
+  const comments = await listComments(db, { proposalId, viewerId, page });
+  return (
+    <Discussion proposalId={proposalId} comments={comments} viewerId={viewerId} canHide={canHide}
+      actions={{ post: postCommentAction, edit: editCommentAction, hide: hideCommentAction }}
+      href={(n) => `/proposals/${proposalId}?comments=${n}#discussion`} />
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/Card";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listMyCouncils } from "@/lib/councils/service";
@@ -18,8 +20,8 @@ export default async function HomePage() {
           put proposals to the members, deliberate, vote — one member, one vote — and see exactly how every decision was reached.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/signup" className="rounded-md bg-emerald-800 px-5 py-3 font-semibold text-white hover:bg-emerald-900">Create an account</Link>
-          <Link href="/councils" className="rounded-md border border-stone-300 bg-white px-5 py-3 font-semibold">Browse councils</Link>
+          <ButtonLink href="/signup" className="px-5 py-3 text-base">Create an account</ButtonLink>
+          <ButtonLink href="/councils" variant="secondary" className="px-5 py-3 text-base">Browse councils</ButtonLink>
         </div>
       </div>
     );
@@ -37,7 +39,13 @@ export default async function HomePage() {
       </div>
       <section aria-labelledby="awaiting" className="space-y-3">
         <h2 id="awaiting" className="text-lg font-semibold">Votes awaiting you</h2>
-        {awaiting.length === 0 ? <p className="text-stone-600">Nothing to vote on right now.</p> : (
+        {awaiting.length === 0 ? (
+          <EmptyState title="Nothing to vote on right now.">
+            <p>{councils.length === 0
+              ? "Votes appear here once you are a member of a council."
+              : "When voting opens in one of your councils it appears here, and in your notifications. Proposals still being discussed are on each council's page."}</p>
+          </EmptyState>
+        ) : (
           <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {awaiting.map((p) => (
               <li key={p.id} className="p-3">
@@ -53,7 +61,7 @@ export default async function HomePage() {
       </section>
       <section aria-labelledby="results" className="space-y-3">
         <h2 id="results" className="text-lg font-semibold">Recent results in your councils</h2>
-        {results.length === 0 ? <p className="text-stone-600">No results yet.</p> : (
+        {results.length === 0 ? <p className="text-stone-600">No results yet: they appear here when a vote in one of your councils closes.</p> : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {results.map((p) => (
               <li key={p.id} className="p-3">
@@ -73,7 +81,10 @@ export default async function HomePage() {
           <Link href="/councils/new" className="text-sm font-medium text-emerald-800 underline">Found a council</Link>
         </div>
         {councils.length === 0 ? (
-          <p className="text-stone-600">You are not in any council yet. <Link className="text-emerald-800 underline" href="/councils">Find one to join</Link>.</p>
+          <EmptyState title="You are not in any council yet."
+            action={<><ButtonLink href="/councils">Find a council to join</ButtonLink><ButtonLink href="/councils/new" variant="secondary">Found a council</ButtonLink></>}>
+            <p>Join your workplace&apos;s, co-op&apos;s or neighbourhood&apos;s council, or found one and invite its members.</p>
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {councils.map((m) => (

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/Card";
 import { ActionButton } from "@/components/ui/form";
 import { Pagination } from "@/components/ui/Pagination";
 import { requireUser } from "@/lib/auth/session";
@@ -21,7 +23,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <Link href="/notifications/settings" className="text-sm font-medium text-emerald-800 underline">Settings and calendar</Link>
       </div>
       {total === 0 ? (
-        <p className="text-stone-600">Nothing yet. You will be told here when voting opens, a result is published, and more.</p>
+        <EmptyState title="No notifications yet."
+          action={<ButtonLink href="/notifications/settings" variant="secondary">Choose what you are told about</ButtonLink>}>
+          <p>You will be told here when voting opens, a result is published, and more.</p>
+        </EmptyState>
       ) : (
         <>
           {/* Always shown, so its message stays on screen after everything is read. */}

@@ -6,6 +6,7 @@ import type { FormActionFn } from "@/components/ui/form";
 import { EDIT_WINDOW_MINUTES, editableUntil, mayEdit } from "@/lib/comments/rules";
 import type { CommentPage, ListedComment } from "@/lib/comments/service";
 import { CommentForm } from "./CommentForm";
+import { EmptyState } from "@/components/ui/Card";
 
 const when = (d: Date) => `${d.toUTCString().slice(5, 22)} UTC`;
 const clock = (d: Date) => `${d.toUTCString().slice(17, 22)} UTC`;
@@ -62,7 +63,11 @@ export function Discussion({ proposalId, comments, viewerId, canHide, actions, h
   return (
     <section aria-labelledby="discussion" className="space-y-4">
       <h2 id="discussion" className="text-xl font-semibold">Discussion ({comments.commentCount})</h2>
-      {comments.commentCount === 0 ? <p className="text-stone-600">No comments yet. Start the discussion.</p> : null}
+      {comments.commentCount === 0 ? (
+        <EmptyState title="No comments yet.">
+          <p>Questions, objections and improvements help the proposal before the vote: write the first comment in the box below.</p>
+        </EmptyState>
+      ) : null}
       <ol className="space-y-4">
         {comments.threads.map((thread) => (
           <li key={thread.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">

@@ -3,7 +3,7 @@
 // bar (not shown by colour alone). All words come in through props; the stage table has the numbers.
 import { useId } from "react";
 import { stagesLayout, type CandidateState } from "@/lib/charts/geometry";
-import { fillOf, PatternDefs, type Series, Swatch, usePatternPrefix } from "./parts";
+import { MarkerLine, fillOf, PatternDefs, type Series, Swatch, usePatternPrefix } from "./parts";
 
 export interface StagesChartProps {
   /** Candidate ids in the order rows are drawn (winners first, say). */
@@ -61,7 +61,7 @@ export function StagesChart({ order, names, quota, stages, title, description, l
                     <svg width="100%" height="14" className="block overflow-hidden" aria-hidden="true" focusable="false">
                       <rect x="0" y="1" width="100%" height="12" rx="2" className="fill-stone-100" />
                       {row.width > 0 ? <rect x="0" y="1" width={`${row.width}%`} height="12" rx="2" className={f.className} fill={f.fill} /> : null}
-                      <line x1={`${layout.quotaAt}%`} x2={`${layout.quotaAt}%`} y1="0" y2="14" strokeWidth="3" className="stroke-stone-900" />
+                      <MarkerLine at={layout.quotaAt} y1={0} y2={14} />
                     </svg>
                   </div>
                 );

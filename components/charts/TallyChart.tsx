@@ -2,7 +2,7 @@
 // motion. The numbers are printed in the legend under the bar; the table beside it has them too.
 import type { ReactNode } from "react";
 import { anchorAt, tallyLayout } from "@/lib/charts/geometry";
-import { ChartFrame, fillOf, numberFormats, PatternDefs, type Series, Swatch, usePatternPrefix } from "./parts";
+import { MarkerLine, ChartFrame, fillOf, numberFormats, PatternDefs, type Series, Swatch, usePatternPrefix } from "./parts";
 
 export interface TallyChartProps {
   tally: { yes: number; no: number; abstain: number };
@@ -37,7 +37,7 @@ export function TallyChart({ tally, passPercent, title, description, labels, loc
         })}
         {layout.passAt !== null ? (
           <>
-            <line x1={`${layout.passAt}%`} x2={`${layout.passAt}%`} y1={top - 3} y2={top + 27} strokeWidth="3" className="stroke-stone-900" />
+            <MarkerLine at={layout.passAt} y1={top - 3} y2={top + 27} />
             {labels.passLine ? (
               <text x={`${layout.passAt}%`} y="11" textAnchor={anchorAt(layout.passAt)} className="fill-stone-800 text-xs font-semibold">{labels.passLine}</text>
             ) : null}

@@ -2,7 +2,7 @@
 // vote to count. All words come in through props.
 import type { ReactNode } from "react";
 import { anchorAt, turnoutLayout } from "@/lib/charts/geometry";
-import { ChartFrame, fillOf, usePatternPrefix } from "./parts";
+import { MarkerLine, ChartFrame, fillOf, usePatternPrefix } from "./parts";
 
 export interface TurnoutChartProps {
   turnout: number;
@@ -30,7 +30,7 @@ export function TurnoutChart({ turnout, electorate, quorumNeeded, title, descrip
         {layout.filled > 0 ? <rect x="0" y={top} width={`${layout.filled}%`} height="18" rx="3" className={f.className} /> : null}
         {layout.quorumAt !== null ? (
           <>
-            <line x1={`${layout.quorumAt}%`} x2={`${layout.quorumAt}%`} y1={top - 3} y2={top + 21} strokeWidth="3" className="stroke-stone-900" />
+            <MarkerLine at={layout.quorumAt} y1={top - 3} y2={top + 21} />
             {quorumLabel ? (
               <text x={`${layout.quorumAt}%`} y="11" textAnchor={anchorAt(layout.quorumAt)} className="fill-stone-800 text-xs font-semibold">{quorumLabel}</text>
             ) : null}

@@ -71,6 +71,19 @@ export function PatternDefs({ prefix }: { prefix: string }) {
   );
 }
 
+/**
+ * A threshold line across a bar (pass line, quorum, quota): dark with a light halo, so it shows on
+ * any fill in either scheme.
+ */
+export function MarkerLine({ at, y1, y2 }: { at: number; y1: number; y2: number }) {
+  return (
+    <>
+      <line x1={`${at}%`} x2={`${at}%`} y1={y1} y2={y2} strokeWidth="5" className="stroke-white" />
+      <line x1={`${at}%`} x2={`${at}%`} y1={y1} y2={y2} strokeWidth="2" className="stroke-stone-900" />
+    </>
+  );
+}
+
 /** A small square in a series' fill, for legends. */
 export function Swatch({ prefix, series }: { prefix: string; series: Series }) {
   const f = fillOf(prefix, series);

@@ -13,6 +13,10 @@ const TONE: Record<BadgeTone, string> = {
   caution: "bg-orange-100 text-orange-900",
 };
 
-export function Badge({ tone = "neutral", children, className = "", testId }: { tone?: BadgeTone; children: ReactNode; className?: string; testId?: string }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${TONE[tone]} ${className}`.trim()} data-testid={testId}>{children}</span>;
+const SIZE = { sm: "px-2 py-0.5 text-xs font-semibold", md: "px-3 py-1 text-sm font-medium" } as const;
+
+export function Badge({ tone = "neutral", size = "sm", children, className = "", testId }: {
+  tone?: BadgeTone; size?: keyof typeof SIZE; children: ReactNode; className?: string; testId?: string;
+}) {
+  return <span className={`inline-block rounded-full ${SIZE[size]} ${TONE[tone]} ${className}`.trim()} data-testid={testId}>{children}</span>;
 }

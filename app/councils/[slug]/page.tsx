@@ -80,7 +80,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in to join</Link>
           ) : viewer?.status === "ACTIVE" ? (
             <div className="flex flex-wrap items-center gap-3">
-              <Badge tone="success" className="px-3 py-1 text-sm font-medium">You are a {ROLE_LABEL[viewer.role].toLowerCase()}</Badge>
+              <Badge tone="success" size="md">You are a {ROLE_LABEL[viewer.role].toLowerCase()}</Badge>
               <ActionButton action={leaveCouncilAction} fields={ref} label="Leave council" variant="secondary" className="flex items-center gap-2"
                 confirm={view.memberCount === 1
                   ? "You are the last member. If you leave, nobody will be left to admit anyone. Leave anyway?"

@@ -20,6 +20,7 @@ import { OUTCOME_LABEL, StatusBadge } from "@/components/proposals/StatusBadge";
 import { VoteForm } from "@/components/proposals/VoteForm";
 import { ActionButton } from "@/components/ui/form";
 import { Skeleton } from "@/components/ui/Skeleton";
+import { Card } from "@/components/ui/Card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb, type PrismaClient } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
@@ -204,18 +205,18 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : null}
 
       {status === "closed" && result && kind === "ELECTION" ? (
-        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-labelledby="result" className="space-y-4">
           <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
           {electionCount && election ? (
             <ElectionResult count={electionCount} elected={result.outcome === "ELECTED"} quorumMet={result.quorumMet} seats={electionCount.seats}
               electorateSize={result.electorateSize} quorumPercent={charter.quorumPercent} roleName={election.role.name} />
           ) : <p>The count is not available.</p>}
           <BoardLinks proposalId={proposal.id} />
-        </section>
+        </Card>
       ) : null}
 
       {status === "closed" && result && decision && kind === "FEDERATION_MOTION" ? (
-        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-labelledby="result" className="space-y-4">
           <h2 id="result" className="text-xl font-semibold">Federation outcome: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
           <p className="text-sm text-stone-700">Computed from the member councils&apos; mandates, never from any delegate&apos;s own choice.</p>
           {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} passThreshold={rules.passThreshold} /> : null}
@@ -228,11 +229,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             <p className="font-medium">{result.outcome === "PASSED" ? `${federation.admits.name} is now a member of the federation.` : `${federation.admits.name} was not admitted.`}</p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
-        </section>
+        </Card>
       ) : null}
 
       {status === "closed" && result && decision && yesNo ? (
-        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-labelledby="result" className="space-y-4">
           <h2 id="result" className="text-xl font-semibold">Result: <span data-testid="outcome">{OUTCOME_LABEL[result.outcome]}</span></h2>
           <TallyBars tally={result} passThreshold={rules.passThreshold} />
           <Turnout turnout={decision.turnout} electorate={result.electorateSize} quorumNeeded={decision.quorumNeeded} />
@@ -253,7 +254,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
-        </section>
+        </Card>
       ) : null}
 
       {showRollCall ? (
@@ -301,10 +302,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           </details>
         </section>
       ) : (
-        <section aria-label="Proposal text" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-label="Proposal text" className="space-y-2">
           {amendable && amendable.currentVersion > 1 ? <p className="text-sm text-stone-600" data-testid="text-version">Version {amendable.currentVersion} of the text, as amended.</p> : null}
           <Markdown>{proposal.body}</Markdown>
-        </section>
+        </Card>
       )}
 
       {status === "voting" && kind === "ELECTION" && election ? (

@@ -89,3 +89,20 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     });
   });
 }
+
+// The charts take their words from the catalogue: a Spanish reader hears a Spanish name and
+// description (Accept-Language picks the language, as in i18n.spec.ts).
+test("a chart's accessible name and description are in the reader's language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es-ES" });
+  await signInAs(context.request, demo("ada"));
+  const page = await context.newPage();
+  await openProposal(page, "green-basket-members", /Join the city's surplus food pick-up/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  const tally = page.getByRole("img", { name: "Votos por opción" });
+  await expect(tally).toBeVisible();
+  await expect(tally).toHaveAccessibleDescription(/^Mayoría simple.*Las abstenciones no cuentan/);
+  await expect(page.getByTestId("tally-chart").getByRole("listitem").first()).toContainText("Sí");
+  const turnout = page.getByRole("img", { name: "Participación frente al quórum" });
+  await expect(turnout).toHaveAccessibleDescription(/miembros con derecho a voto han votado/);
+  await context.close();
+});

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/Card";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listMyCouncils } from "@/lib/councils/service";
@@ -17,8 +19,8 @@ export default async function HomePage() {
           {t("intro")}
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/signup" className="rounded-md bg-emerald-800 px-5 py-3 font-semibold text-white hover:bg-emerald-900">{t("createAccount")}</Link>
-          <Link href="/councils" className="rounded-md border border-stone-300 bg-white px-5 py-3 font-semibold">{tc("browseCouncils")}</Link>
+          <ButtonLink href="/signup" className="px-5 py-3 text-base">{t("createAccount")}</ButtonLink>
+          <ButtonLink href="/councils" variant="secondary" className="px-5 py-3 text-base">{tc("browseCouncils")}</ButtonLink>
         </div>
       </div>
     );
@@ -36,7 +38,11 @@ export default async function HomePage() {
       </div>
       <section aria-labelledby="awaiting" className="space-y-3">
         <h2 id="awaiting" className="text-lg font-semibold">{t("awaiting")}</h2>
-        {awaiting.length === 0 ? <p className="text-stone-600">{t("nothingToVote")}</p> : (
+        {awaiting.length === 0 ? (
+          <EmptyState title={t("nothingToVote")}>
+            <p>{councils.length === 0 ? t("nothingToVoteNoCouncils") : t("nothingToVoteHint")}</p>
+          </EmptyState>
+        ) : (
           <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {awaiting.map((p) => (
               <li key={p.id} className="p-3">
@@ -72,7 +78,10 @@ export default async function HomePage() {
           <Link href="/councils/new" className="text-sm font-medium text-emerald-800 underline">{tc("foundCouncil")}</Link>
         </div>
         {councils.length === 0 ? (
-          <p className="text-stone-600">{t("noCouncils")} <Link className="text-emerald-800 underline" href="/councils">{t("findOne")}</Link>.</p>
+          <EmptyState title={t("noCouncils")}
+            action={<><ButtonLink href="/councils">{t("findOne")}</ButtonLink><ButtonLink href="/councils/new" variant="secondary">{tc("foundCouncil")}</ButtonLink></>}>
+            <p>{t("noCouncilsHint")}</p>
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {councils.map((m) => (

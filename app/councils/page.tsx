@@ -1,3 +1,4 @@
+import { Button, ButtonLink } from "@/components/ui/Button";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/Pagination";
 import { getDb } from "@/lib/db";
@@ -18,13 +19,13 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <Link href="/councils/new" className="rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">{tc("foundCouncil")}</Link>
+        <ButtonLink href="/councils/new">{tc("foundCouncil")}</ButtonLink>
       </div>
       <form role="search" className="flex gap-2">
         <label htmlFor="q" className="sr-only">{t("searchLabel")}</label>
         <input id="q" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} maxLength={100}
           className="min-h-11 flex-1 rounded-md border border-stone-300 bg-white px-3" />
-        <button className="min-h-11 rounded-md border border-stone-300 bg-white px-4 text-sm font-semibold">{t("search")}</button>
+        <Button type="submit" variant="secondary">{t("search")}</Button>
       </form>
       <p className="text-sm text-stone-600" aria-live="polite">
         {result.total === 0 ? (q ? t("noMatch", { q }) : t("none")) : t("count", { count: result.total })}

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/Card";
 import { ActionButton } from "@/components/ui/form";
 import { Pagination } from "@/components/ui/Pagination";
 import { requireUser } from "@/lib/auth/session";
@@ -24,7 +26,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <Link href="/notifications/settings" className="text-sm font-medium text-emerald-800 underline">{t("settingsLink")}</Link>
       </div>
       {total === 0 ? (
-        <p className="text-stone-600">{t("empty")}</p>
+        <EmptyState title={t("emptyTitle")}
+          action={<ButtonLink href="/notifications/settings" variant="secondary">{t("emptyAction")}</ButtonLink>}>
+          <p>{t("emptyHint")}</p>
+        </EmptyState>
       ) : (
         <>
           {/* Always shown, so its message stays on screen after everything is read. */}

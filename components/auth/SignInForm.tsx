@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormMessage, type FormState } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/Button";
 
 /** The sentence for a failed sign-in; the server sends only codes (lib/auth/options.ts). */
 function signInFailure(t: ReturnType<typeof useTranslations<"auth">>, result: { error?: string | null } | null | undefined): string {
@@ -58,7 +59,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         type="submit"
         disabled={pending}
         aria-busy={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-emerald-800 px-4 py-2 font-semibold text-white hover:bg-emerald-900 disabled:opacity-60"
+        className={buttonClass("primary", "w-full text-base")}
       >
         {pending ? t("signingIn") : t("signIn")}
       </button>

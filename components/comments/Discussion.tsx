@@ -7,6 +7,7 @@ import { EDIT_WINDOW_MINUTES, editableUntil, mayEdit } from "@/lib/comments/rule
 import type { CommentPage, ListedComment } from "@/lib/comments/service";
 import { useFormatter, useTranslations } from "next-intl";
 import { CommentForm } from "./CommentForm";
+import { EmptyState } from "@/components/ui/Card";
 
 interface Actions { post: FormActionFn; edit: FormActionFn; hide: FormActionFn }
 
@@ -64,7 +65,11 @@ export function Discussion({ proposalId, comments, viewerId, canHide, actions, h
   return (
     <section aria-labelledby="discussion" className="space-y-4">
       <h2 id="discussion" className="text-xl font-semibold">{t("title", { count: comments.commentCount })}</h2>
-      {comments.commentCount === 0 ? <p className="text-stone-600">{t("none")}</p> : null}
+      {comments.commentCount === 0 ? (
+        <EmptyState title={t("noneTitle")}>
+          <p>{t("noneHint")}</p>
+        </EmptyState>
+      ) : null}
       <ol className="space-y-4">
         {comments.threads.map((thread) => (
           <li key={thread.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">

@@ -2,11 +2,23 @@
 // against quorum, then every stage as a table and as bars. Pure presentation of the stored count.
 import type { ElectionCount } from "@/lib/elections/count";
 import type { Stage, TieBreak } from "@/lib/voting/stv";
-import { formatVotes, UNIT } from "@/lib/voting/stv";
+import { formatVotes as formatVotesPlain } from "@/lib/voting/stv";
+import { StagesChart } from "@/components/charts/StagesChart";
 import { Turnout } from "@/components/proposals/ResultPanel";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 
 type T = ReturnType<typeof useTranslations<"count">>;
+type VotesFormat = (votes: number) => string;
+
+/**
+ * Votes as stored (fixed point, five decimals, never rounded), with the reader's decimal sign:
+ * 12.50000 in English, 12,50000 in Spanish and German. The table and the chart use the same one.
+ */
+function useVotesFormat(): VotesFormat {
+  const locale = useLocale();
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  return (votes) => formatVotesPlain(votes).replace(".", decimal);
+}
 
 type Names = (id: string) => string;
 
@@ -21,7 +33,7 @@ function candidateOrder(count: ElectionCount): string[] {
   return order;
 }
 
-function actionLabel(t: T, stage: Stage, name: Names): string {
+function actionLabel(t: T, stage: Stage, name: Names, formatVotes: VotesFormat): string {
   switch (stage.action.type) {
     case "first-preferences":
       return t("firstPreferences");
@@ -39,13 +51,14 @@ function tieBreakText(t: T, list: (items: string[]) => string, tie: TieBreak, na
   return t("tie", { tied: list(tie.tied.map(name)), chosen: name(tie.chosen), what, how });
 }
 
-const signed = (v: number) => (v > 0 ? `+${formatVotes(v)}` : v < 0 ? `−${formatVotes(-v)}` : "");
+const signed = (v: number, formatVotes: VotesFormat) => (v > 0 ? `+${formatVotes(v)}` : v < 0 ? `−${formatVotes(-v)}` : "");
 
 export function ElectionResult({ count, elected, quorumMet, seats, electorateSize, quorumPercent, roleName }: {
   count: ElectionCount; elected: boolean; quorumMet: boolean; seats: number; electorateSize: number; quorumPercent: number; roleName: string;
 }) {
   const t = useTranslations("count");
   const format = useFormatter();
+  const formatVotes = useVotesFormat();
   const list = (items: string[]) => format.list(items, { type: "conjunction" });
   const names = new Map(count.candidates.map((c) => [c.id, c.name]));
   const name: Names = (id) => names.get(id) ?? t("unknown");
@@ -115,6 +128,7 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
   const ties = count.stages.filter((s) => s.tieBreak);
   const t = useTranslations("count");
   const format = useFormatter();
+  const formatVotes = useVotesFormat();
   const list = (items: string[]) => format.list(items, { type: "conjunction" });
   return (
     <section aria-labelledby="rounds" className="space-y-2">
@@ -132,7 +146,7 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
               {count.stages.map((s) => (
                 <th key={s.number} scope="col" className="min-w-32 p-2 text-left align-bottom font-semibold">
                   {t("stage", { number: s.number })}
-                  <span className="block text-xs font-normal text-stone-700">{actionLabel(t, s, name)}</span>
+                  <span className="block text-xs font-normal text-stone-700">{actionLabel(t, s, name, formatVotes)}</span>
                 </th>
               ))}
             </tr>
@@ -148,7 +162,7 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
                     <td key={s.number} className={`p-2 align-top tabular-nums ${gone ? "text-stone-400" : ""}`}>
                       {gone ? <><span aria-hidden="true">—</span><span className="sr-only">{t("excludedEarlier")}</span></> : (
                         <>
-                          {transfer !== 0 ? <span className={`block text-xs ${transfer > 0 ? "text-emerald-800" : "text-red-800"}`}>{signed(transfer)}</span> : null}
+                          {transfer !== 0 ? <span className={`block text-xs ${transfer > 0 ? "text-emerald-800" : "text-red-800"}`}>{signed(transfer, formatVotes)}</span> : null}
                           <span className="block">{formatVotes(s.votes[id] ?? 0)}</span>
                           {electedAt.get(id) === s.number ? <span className="mt-1 inline-block rounded bg-emerald-100 px-1.5 text-xs font-semibold text-emerald-900">{t("elected")}</span> : null}
                           {excludedAt.get(id) === s.number ? <span className="mt-1 inline-block rounded bg-stone-200 px-1.5 text-xs font-semibold text-stone-800">{t("excluded")}</span> : null}
@@ -165,7 +179,7 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
                 const change = s.nonTransferable - (i > 0 ? count.stages[i - 1]!.nonTransferable : 0);
                 return (
                   <td key={s.number} className="p-2 align-top tabular-nums">
-                    {change !== 0 ? <span className="block text-xs text-stone-700">{signed(change)}</span> : null}
+                    {change !== 0 ? <span className="block text-xs text-stone-700">{signed(change, formatVotes)}</span> : null}
                     <span className="block">{formatVotes(s.nonTransferable)}</span>
                   </td>
                 );
@@ -190,44 +204,28 @@ function StageTable({ count, name }: { count: ElectionCount; name: Names }) {
   );
 }
 
-/** Bars per stage: each candidate's votes against the quota line. The table above has the numbers. */
+/** Bars per stage against the quota (components/charts/StagesChart); the table above has the numbers. */
 function StageChart({ count, name }: { count: ElectionCount; name: Names }) {
   const order = candidateOrder(count);
-  const max = Math.max(count.quota, ...count.stages.flatMap((s) => Object.values(s.votes)), UNIT);
-  const pct = (v: number) => `${Math.min(100, (v / max) * 100).toFixed(2)}%`;
-  const excludedAt = new Map<string, number>();
-  for (const s of count.stages) if (s.action.type === "exclusion") excludedAt.set(s.action.candidate, s.number);
   const t = useTranslations("count");
-  const electedBy = new Map<string, number>();
-  for (const s of count.stages) for (const id of s.elected) electedBy.set(id, s.number);
+  const fv = useVotesFormat();
   return (
-    <figure className="space-y-3" aria-labelledby="chart-caption">
-      <figcaption id="chart-caption" className="font-semibold">
-        {t("chart")} <span className="block text-sm font-normal text-stone-600">{t("chartHelp", { quota: formatVotes(count.quota) })}</span>
-      </figcaption>
-      <ol className="grid gap-4 sm:grid-cols-2" aria-hidden="true">
-        {count.stages.map((s) => (
-          <li key={s.number} className="rounded-lg border border-stone-200 bg-white p-3">
-            <p className="mb-2 text-sm font-semibold">{t("stageAction", { number: s.number })} <span className="font-normal text-stone-700">{actionLabel(t, s, name)}</span></p>
-            <div className="space-y-1.5">
-              {order.filter((id) => (excludedAt.get(id) ?? Infinity) >= s.number).map((id) => {
-                const elected = (electedBy.get(id) ?? Infinity) <= s.number;
-                const out = excludedAt.get(id) === s.number;
-                return (
-                  <div key={id} className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)_4.5rem] items-center gap-2 text-xs">
-                    <span className="truncate">{name(id)}</span>
-                    <span className="relative block h-4 rounded bg-stone-100">
-                      <span className={`block h-4 rounded ${elected ? "bg-emerald-700" : out ? "bg-stone-400" : "bg-sky-700"}`} style={{ width: pct(s.votes[id] ?? 0) }} />
-                      <span className="absolute top-[-2px] h-5 w-0.5 bg-stone-900" style={{ left: pct(count.quota) }} />
-                    </span>
-                    <span className="text-right tabular-nums">{out ? t("excludedShort") : formatVotes(s.votes[id] ?? 0)}</span>
-                  </div>
-                );
-              })}
-            </div>
-          </li>
-        ))}
-      </ol>
-    </figure>
+    <StagesChart
+      order={order}
+      names={Object.fromEntries(order.map((id) => [id, name(id)]))}
+      quota={count.quota}
+      stages={count.stages.map((s) => ({
+        number: s.number,
+        votes: s.votes,
+        elected: s.elected,
+        excluded: s.action.type === "exclusion" ? s.action.candidate : null,
+        title: `${t("stageAction", { number: s.number })} ${actionLabel(t, s, name, fv)}`,
+      }))}
+      title={t("chart")}
+      description={t("chartHelp", { quota: fv(count.quota) })}
+      labels={{ elected: t("elected"), continuing: t("continuing"), excluded: t("excluded"), quota: t("quotaLine", { quota: fv(count.quota) }) }}
+      formatVotes={fv}
+      testId="stage-chart"
+    />
   );
 }

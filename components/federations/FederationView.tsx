@@ -1,6 +1,8 @@
 // A federation's page: its member councils and their delegates, councils asking to join, its
 // charter and its motions. Its members are councils, so there is no join or leave for persons:
 // a council's facilitator asks for the council to join, and the member councils decide.
+import { ButtonLink } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/Card";
 import Link from "next/link";
 import type { FormActionFn } from "@/components/ui/form";
 import { JoinFederationForm } from "./JoinFederationForm";
@@ -126,9 +128,13 @@ export function FederationView(p: FederationViewProps) {
         <section aria-labelledby="motions" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="motions" className="text-lg font-semibold">{t("motions")}</h2>
-            <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">{t("newMotion")}</Link>
+            <ButtonLink href={`${here}/proposals/new`}>{t("newMotion")}</ButtonLink>
           </div>
-          {p.motions.total === 0 ? <p className="text-stone-600">{t("noMotions")}</p> : null}
+          {p.motions.total === 0 ? (
+            <EmptyState title={t("noMotions")}>
+              <p>{t("noMotionsHint", { action: t("newMotion") })}</p>
+            </EmptyState>
+          ) : null}
           {p.motions.total > 0 ? (
             <p className="text-sm text-stone-700">
               <a href={`/api/councils/${p.federation.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">{t("decisionRecord")}</a>{t("decisionRecordRest")}

@@ -2,9 +2,12 @@
 // deciding; after the close, each council's mandate with its own vote, and the federation outcome
 // computed from the mandates under the federation's weighting.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { MandatesChart } from "@/components/charts/MandatesChart";
+import { TallyChart } from "@/components/charts/TallyChart";
+import { passPercent } from "@/lib/charts/geometry";
 import type { FederationCount } from "@/lib/federations/count";
-import type { FederationWeighting } from "@/lib/generated/prisma/enums";
+import type { FederationWeighting, PassThreshold } from "@/lib/generated/prisma/enums";
 import type { Mandate } from "@/lib/federations/rules";
 
 export interface MandateVote {
@@ -20,7 +23,6 @@ const MANDATE_STYLE: Record<Mandate, string> = {
   NO: "bg-red-100 text-red-900",
   ABSTAIN: "bg-stone-200 text-stone-800",
 };
-
 
 function MandateLink({ vote, mine }: { vote: MandateVote | undefined; mine: boolean }) {
   const t = useTranslations("federation");
@@ -58,10 +60,12 @@ export function OpenMandates({ votes, mine, weighting }: { votes: MandateVote[];
   );
 }
 
-export function MandateResults({ count, votes, mine }: { count: FederationCount; votes: MandateVote[]; mine: Set<string> }) {
+export function MandateResults({ count, votes, mine, passThreshold }: { count: FederationCount; votes: MandateVote[]; mine: Set<string>; passThreshold?: PassThreshold }) {
   const te = useTranslations("enums");
   const t = useTranslations("federation");
   const tv = useTranslations("vote");
+  const format = useFormatter();
+  const locale = useLocale();
   const byCouncil = new Map(votes.map((v) => [v.councilId, v]));
   const total = { YES: 0, NO: 0, ABSTAIN: 0 };
   for (const m of count.mandates) total[m.mandate] += m.weight;
@@ -78,7 +82,30 @@ export function MandateResults({ count, votes, mine }: { count: FederationCount;
           </div>
         ))}
       </dl>
+      <TallyChart
+        tally={{ yes: total.YES, no: total.NO, abstain: total.ABSTAIN }}
+        passPercent={passThreshold ? passPercent(passThreshold) : null}
+        title={t("countChart")}
+        description={passThreshold
+          ? t("countChartThreshold", { threshold: te(`threshold.${passThreshold}`) })
+          : t("countChartShares")}
+        labels={{ yes: tv("yes"), no: tv("no"), abstain: tv("abstain"), passLine: tv("passLine") }}
+        locale={locale}
+        testId="federation-chart"
+      />
       <h3 className="font-semibold">{t("mandatesOf")}</h3>
+      <MandatesChart
+        councils={count.mandates.map((m) => ({
+          id: m.councilId, name: m.councilName, yes: m.yes, no: m.no, abstain: m.abstain, electorate: m.electorateSize,
+          mandate: m.mandate,
+          mandateLabel: `${t("mandate", { choice: tv(MANDATE_LABEL[m.mandate]) })}${t("weight", { weight: format.number(m.weight) })}`,
+        }))}
+        title={t("councilsChart")}
+        description={t("councilsChartHelp")}
+        labels={{ yes: tv("yes"), no: tv("no"), abstain: tv("abstain"), didNotVote: t("didNotVote") }}
+        locale={locale}
+        testId="mandates-chart"
+      />
       <ul className="space-y-2" data-testid="mandates">
         {count.mandates.map((m) => {
           const turnout = m.yes + m.no + m.abstain;

@@ -6,11 +6,14 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useBallotRecorded } from "./ballot-events";
 import type { LiveCount } from "@/lib/voting/live";
+import type { PassThreshold } from "@/lib/generated/prisma/enums";
 import { TallyBars, Turnout } from "./ResultPanel";
 
 export const LIVE_POLL_MS = 5_000;
 
-export function LiveTurnout({ proposalId, initial, tallyHiddenNote }: { proposalId: string; initial: LiveCount; tallyHiddenNote: string | null }) {
+export function LiveTurnout({ proposalId, initial, tallyHiddenNote, passThreshold }: {
+  proposalId: string; initial: LiveCount; tallyHiddenNote: string | null; passThreshold?: PassThreshold;
+}) {
   const [live, setLive] = useState(initial);
   const pollNow = useRef<() => void>(() => {});
   const router = useRouter();
@@ -56,7 +59,7 @@ export function LiveTurnout({ proposalId, initial, tallyHiddenNote }: { proposal
       <div aria-live="polite">
         <Turnout turnout={live.turnout ?? 0} electorate={live.electorate ?? 0} quorumNeeded={live.quorumNeeded ?? 0} />
       </div>
-      {live.tally ? <TallyBars tally={live.tally} /> : tallyHiddenNote ? <p className="text-sm text-stone-600">{tallyHiddenNote}</p> : null}
+      {live.tally ? <TallyBars tally={live.tally} passThreshold={passThreshold} /> : tallyHiddenNote ? <p className="text-sm text-stone-600">{tallyHiddenNote}</p> : null}
     </div>
   );
 }

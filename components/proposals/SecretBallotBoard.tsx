@@ -1,5 +1,6 @@
 // After a secret ballot closes: who took part (never how), and a form to find one's tracking code
 // on the ballot board. The check is a plain GET form, so it works without JavaScript.
+import { Button } from "@/components/ui/Button";
 import type { TrackingCheck } from "@/lib/voting/secret-ballots";
 import { formatTrackingCode } from "@/lib/voting/receipt-format";
 import { useTranslations } from "next-intl";
@@ -35,9 +36,7 @@ export function SecretBallotBoard({ proposalId, participants, check, candidateNa
         <div className="flex flex-col gap-2 sm:flex-row">
           <input id="track" name="track" defaultValue={check && check.kind !== "invalid" ? check.code : ""} maxLength={100} autoComplete="off" spellCheck={false}
             className="min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 font-mono text-sm focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-700/30" />
-          <button type="submit" className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-50">
-            {t("find")}
-          </button>
+          <Button type="submit" variant="secondary" className="shrink-0">{t("find")}</Button>
         </div>
       </form>
       {check ? (

@@ -5,6 +5,7 @@ import { useActionState, useId, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-action";
+import { buttonClass, type ButtonVariant } from "./Button";
 
 export type { FormState };
 export type FormActionFn = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -70,17 +71,12 @@ export function FormMessage({ state }: { state: FormState }) {
 }
 
 export function SubmitButton({ children, variant = "primary", pendingLabel, name, value }: {
-  children: ReactNode; variant?: "primary" | "secondary" | "danger"; pendingLabel?: string;
+  children: ReactNode; variant?: ButtonVariant; pendingLabel?: string;
   /** For a form with several submit buttons: the one pressed is sent as name=value. */
   name?: string; value?: string;
 }) {
   const { pending } = useFormStatus();
   const t = useTranslations("common");
-  const styles = {
-    primary: "bg-emerald-800 text-white hover:bg-emerald-900",
-    secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-50",
-    danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
-  }[variant];
   return (
     <button
       type="submit"
@@ -88,7 +84,7 @@ export function SubmitButton({ children, variant = "primary", pendingLabel, name
       value={value}
       disabled={pending}
       aria-busy={pending}
-      className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
+      className={buttonClass(variant)}
     >
       {pending ? (pendingLabel ?? t("working")) : children}
     </button>
@@ -98,7 +94,7 @@ export function SubmitButton({ children, variant = "primary", pendingLabel, name
 /** A small form for one action (join, admit, withdraw…): hidden fields, a button, its message. */
 export function ActionButton({ action, fields, label, variant, confirm, className }: {
   action: FormActionFn; fields: Record<string, string>; label: string;
-  variant?: "primary" | "secondary" | "danger"; confirm?: string; className?: string;
+  variant?: ButtonVariant; confirm?: string; className?: string;
 }) {
   const [state, formAction] = useActionState(action, { ok: false });
   return (

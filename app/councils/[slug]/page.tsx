@@ -1,7 +1,12 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/ui/form";
 import { Pagination } from "@/components/ui/Pagination";
+import { ButtonLink } from "@/components/ui/Button";
+import { Badge } from "@/components/ui/Badge";
+import { Card, EmptyState } from "@/components/ui/Card";
+import { Skeleton } from "@/components/ui/Skeleton";
 import { InvitePanel } from "@/components/councils/InvitePanel";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { currentUser } from "@/lib/auth/session";
@@ -46,10 +51,16 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const view = await findCouncilPage(db, { slug, viewerId: user?.id ?? null, memberPage });
   if (!view) notFound();
   const { council, charter, isMember, isFacilitator, viewer } = view;
-  const history = await listCharterHistory(db, council.id);
-  if (council.kind === "FEDERATION") return <Federation db={db} federation={council} charter={charter} userId={user?.id ?? null} page={page} />;
-  const proposals = isMember ? await listCouncilProposals(db, { councilId: council.id, page }) : null;
-  const federations = isMember ? await listCouncilFederations(db, council.id) : [];
+  if (council.kind === "FEDERATION") {
+    const t = await getTranslations("council");
+    return (
+      <Suspense fallback={<Skeleton label={t("loadingFederation")} lines={8} />}>
+        <Federation db={db} federation={council} charter={charter} userId={user?.id ?? null} page={page} />
+      </Suspense>
+    );
+  }
+  // The charter history, the proposals and the federations stream in <Suspense> below: the page has
+  // answered 404 already if it had to, and the members-only parts are gated on isMember here.
   const here = `/councils/${council.slug}`;
   const [t, tc, te, format] = await Promise.all([getTranslations("council"), getTranslations("common"), getTranslations("enums"), getFormatter()]);
   const ref = { councilId: council.id, slug: council.slug };
@@ -69,7 +80,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             <Link className="font-medium text-emerald-800 underline" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>{t("signInToJoin")}</Link>
           ) : viewer?.status === "ACTIVE" ? (
             <div className="flex flex-wrap items-center gap-3">
-              <span className="rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900">{t("youAre", { role: viewer.role })}</span>
+              <Badge tone="success" size="md">{t("youAre", { role: viewer.role })}</Badge>
               <ActionButton action={leaveCouncilAction} fields={ref} label={t("leave")} variant="secondary" className="flex items-center gap-2"
                 confirm={view.memberCount === 1
                   ? t("leaveLast")
@@ -88,7 +99,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </div>
       </header>
 
-      <section aria-labelledby="charter" className="rounded-lg border border-stone-200 bg-white p-4">
+      <Card as="section" aria-labelledby="charter">
         <h2 id="charter" className="text-lg font-semibold">{t("charter")}</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div><dt className="text-stone-600">{t("joining")}</dt><dd>{te(`joinPolicy.${charter.joinPolicy}`)}</dd></div>
@@ -107,8 +118,10 @@ export default async function CouncilPage({ params, searchParams }: Props) {
           {t("charterOnlyByVote")}
           {isMember ? <> <Link href={`${here}/charter/new`} className="inline-flex min-h-11 items-center font-medium text-emerald-800 underline">{t("proposeCharterChange")}</Link></> : null}
         </p>
-        <CharterHistory versions={history} />
-      </section>
+        <Suspense fallback={<Skeleton label={t("loadingCharterHistory")} lines={1} className="mt-3" />}>
+          <CharterHistorySection db={db} councilId={council.id} />
+        </Suspense>
+      </Card>
 
       {isFacilitator && view.pending.length > 0 ? (
         <section aria-labelledby="pending" className="space-y-3">
@@ -125,35 +138,18 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {isMember && proposals ? (
+      {isMember ? (
         <section aria-labelledby="proposals" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="proposals" className="text-lg font-semibold">{t("proposals")}</h2>
             <div className="flex flex-wrap gap-2">
-              <Link href={`${here}/elections/new`} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-900 hover:bg-stone-50">{t("newElection")}</Link>
-              <Link href={`${here}/proposals/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-900">{t("newProposal")}</Link>
+              <ButtonLink href={`${here}/elections/new`} variant="secondary">{t("newElection")}</ButtonLink>
+              <ButtonLink href={`${here}/proposals/new`}>{t("newProposal")}</ButtonLink>
             </div>
           </div>
-          {proposals.total === 0 ? <p className="text-stone-600">{t("noProposals")}</p> : null}
-          {proposals.total > 0 ? (
-            <p className="text-sm text-stone-700">
-              <a href={`/api/councils/${council.slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">{t("decisionRecord")}</a>{t("decisionRecordRest")}
-            </p>
-          ) : null}
-          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-            {proposals.proposals.map((p) => {
-              const status = proposalStatus(p);
-              return (
-                <li key={p.id} className="flex flex-wrap items-center gap-2 p-3">
-                  <Link href={`/proposals/${p.id}`} className="flex-1 font-medium text-emerald-900 hover:underline">{p.title}</Link>
-                  <StatusBadge status={status} outcome={p.result?.outcome} />
-                  <span className="w-full text-sm text-stone-600">{t("by", { name: p.author.name })}
-                    {status === "voting" && p.votingClosesAt ? t("closes", { date: format.dateTime(p.votingClosesAt, "deadline") }) : ""}</span>
-                </li>
-              );
-            })}
-          </ul>
-          <Pagination page={proposals.page} pages={proposals.pages} href={(n) => `${here}?page=${n}`} />
+          <Suspense fallback={<Skeleton label={t("loadingProposals")} lines={5} />}>
+            <CouncilProposals db={db} councilId={council.id} slug={council.slug} page={page} />
+          </Suspense>
         </section>
       ) : user && !isMember ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-4 text-stone-700">{t("membersOnly")}</p>
@@ -170,18 +166,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
             {t("everything")}{" "}
             <Link href={`${here}/log`} className="font-medium text-emerald-800 underline">{t("auditLog")}</Link>
           </p>
-          {federations.length > 0 ? (
-            <ul className="space-y-1 text-sm" aria-label={t("federations")}>
-              {federations.map((f) => (
-                <li key={f.federation.slug}>
-                  <Link href={`/councils/${f.federation.slug}`} className="font-medium text-emerald-800 underline">{f.federation.name}</Link>
-                  <span className="text-stone-600"> · {f.status === "ACTIVE" ? t("federationMember") : t("federationAsked")}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-stone-600">{t("noFederation")}</p>
-          )}
+          <Suspense fallback={<Skeleton label={t("loadingFederations")} lines={1} />}>
+            <CouncilFederations db={db} councilId={council.id} />
+          </Suspense>
           {isFacilitator ? (
             <Link href={`/federations/new?council=${council.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-emerald-800 underline">{t("foundFederation")}</Link>
           ) : null}
@@ -191,6 +178,9 @@ export default async function CouncilPage({ params, searchParams }: Props) {
       {isMember ? (
         <section aria-labelledby="members" className="space-y-3">
           <h2 id="members" className="text-lg font-semibold">{t("members")}</h2>
+          {isFacilitator && view.pending.length === 0 && charter.joinPolicy === "APPROVAL" ? (
+            <p className="text-sm text-stone-600" data-testid="no-requests">{t("noRequests")}</p>
+          ) : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {view.members.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-3 p-3">
@@ -214,6 +204,60 @@ export default async function CouncilPage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+async function CharterHistorySection({ db, councilId }: { db: PrismaClient; councilId: string }) {
+  return <CharterHistory versions={await listCharterHistory(db, councilId)} />;
+}
+
+/** The council's proposals, newest first, or what to do when there are none. */
+async function CouncilProposals({ db, councilId, slug, page }: { db: PrismaClient; councilId: string; slug: string; page: number }) {
+  const [proposals, t, format] = await Promise.all([listCouncilProposals(db, { councilId, page }), getTranslations("council"), getFormatter()]);
+  const here = `/councils/${slug}`;
+  if (proposals.total === 0) {
+    return (
+      <EmptyState title={t("noProposals")}
+        action={<ButtonLink href={`${here}/proposals/new`}>{t("writeFirstProposal")}</ButtonLink>}>
+        <p>{t("noProposalsHint", { action: t("newElection") })}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <p className="text-sm text-stone-700">
+        <a href={`/api/councils/${slug}/decisions.csv`} download className="font-medium text-emerald-800 underline">{t("decisionRecord")}</a>{t("decisionRecordRest")}
+      </p>
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {proposals.proposals.map((p) => {
+          const status = proposalStatus(p);
+          return (
+            <li key={p.id} className="flex flex-wrap items-center gap-2 p-3">
+              <Link href={`/proposals/${p.id}`} className="flex-1 font-medium text-emerald-900 hover:underline">{p.title}</Link>
+              <StatusBadge status={status} outcome={p.result?.outcome} />
+              <span className="w-full text-sm text-stone-600">{t("by", { name: p.author.name })}
+                {status === "voting" && p.votingClosesAt ? t("closes", { date: format.dateTime(p.votingClosesAt, "deadline") }) : ""}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <Pagination page={proposals.page} pages={proposals.pages} href={(n) => `${here}?page=${n}`} />
+    </>
+  );
+}
+
+async function CouncilFederations({ db, councilId }: { db: PrismaClient; councilId: string }) {
+  const [federations, t] = await Promise.all([listCouncilFederations(db, councilId), getTranslations("council")]);
+  if (federations.length === 0) return <p className="text-sm text-stone-600">{t("noFederation")}</p>;
+  return (
+    <ul className="space-y-1 text-sm" aria-label={t("federations")}>
+      {federations.map((f) => (
+        <li key={f.federation.slug}>
+          <Link href={`/councils/${f.federation.slug}`} className="font-medium text-emerald-800 underline">{f.federation.name}</Link>
+          <span className="text-stone-600"> · {f.status === "ACTIVE" ? t("federationMember") : t("federationAsked")}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { z } from "zod";
 import { forbidden, notFound } from "next/navigation";
 import { ElectionResult } from "@/components/elections/ElectionResult";
@@ -20,8 +21,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { VoteForm } from "@/components/proposals/VoteForm";
 import { VoteShortcut } from "@/components/proposals/VoteShortcut";
 import { ActionButton } from "@/components/ui/form";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { Card } from "@/components/ui/Card";
 import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { getDb, type PrismaClient } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
 import { ZId } from "@/lib/councils/schemas";
 import { roleMay } from "@/lib/councils/membership";
@@ -96,7 +99,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const decision = !result || kind === "ELECTION" ? null
     : federationCount ? decideFederation(federationCount.mandates, result.electorateSize, rules).decision
     : decideOutcome(result, result.electorateSize, rules);
-  const rollCall = await findRollCall(db, proposal, status, charter.liveResults, rollPage);
+  // The roll call, the secret ballot board and the discussion load in <Suspense> below: the access
+  // checks above have run, so the status code is settled before the first bytes stream.
+  const showRollCall = !secret && kind !== "FEDERATION_MOTION" && resultVisibility(status, charter.liveResults).tally;
   const isAuthor = proposal.authorId === user.id;
   // A federation motion is opened by its author alone; a mandate vote opens with the federation's.
   const canOpen = status === "deliberation" && kind !== "MANDATE" &&
@@ -104,12 +109,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // Withdrawing runs through the proposing council's membership, which a federation has no persons in.
   const canWithdraw = status === "deliberation" && isAuthor && kind !== "FEDERATION_MOTION";
   const hasVoted = secret ? castSecretBallot : kind === "ELECTION" ? Boolean(election?.myRanking) : Boolean(myVote);
-  const secretBoard = secret && status === "closed" && result
-    ? {
-        participants: await findParticipants(db, proposal.id),
-        check: typeof track === "string" && track.trim() ? await checkTrackingCode(db, proposal.id, track.slice(0, 200)) : null,
-      }
-    : null;
+  const showSecretBoard = Boolean(secret && status === "closed" && result);
 
   const byElection = kind === "RECALL" && result?.outcome === "PASSED" && recall?.delegation && proposal.votingClosesAt
     ? await findByElection(db, proposal.id)
@@ -122,7 +122,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const mainMovedOn = amendmentOf ? amendmentOf.target.votingOpenedAt ?? amendmentOf.target.withdrawnAt : null;
   const amendmentLapsed = Boolean(proposal.withdrawnAt && mainMovedOn && proposal.withdrawnAt >= mainMovedOn);
   // A federation's members are councils; each discusses the motion on its own mandate vote.
-  const comments = kind === "FEDERATION_MOTION" ? null : await listComments(db, { proposalId: proposal.id, viewerId: user.id, page: commentPage });
+  const showDiscussion = kind !== "FEDERATION_MOTION";
 
   return (
     <article className="space-y-6">
@@ -209,21 +209,21 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : null}
 
       {status === "closed" && result && kind === "ELECTION" ? (
-        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-labelledby="result" className="space-y-4">
           <h2 id="result" className="text-xl font-semibold">{t("result")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
           {electionCount && election ? (
             <ElectionResult count={electionCount} elected={result.outcome === "ELECTED"} quorumMet={result.quorumMet} seats={electionCount.seats}
               electorateSize={result.electorateSize} quorumPercent={charter.quorumPercent} roleName={election.role.name} />
           ) : <p>{t("countUnavailable")}</p>}
           <BoardLinks proposalId={proposal.id} />
-        </section>
+        </Card>
       ) : null}
 
       {status === "closed" && result && decision && kind === "FEDERATION_MOTION" ? (
-        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-labelledby="result" className="space-y-4">
           <h2 id="result" className="text-xl font-semibold">{t("federationOutcome")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
           <p className="text-sm text-stone-700">{t("fromMandates")}</p>
-          {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} /> : null}
+          {federationCount && federation ? <MandateResults count={federationCount} votes={federation.mandates} mine={myCouncils} passThreshold={rules.passThreshold} /> : null}
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} {t("federationQuorum", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, total: result.electorateSize })}</li>
             <li>{decision.thresholdMet ? "✔" : "✘"} {t("federationThreshold", { threshold: te(`threshold.${charter.passThreshold}`), met: decision.thresholdMet ? t("met") : t("notMet") })}</li>
@@ -233,13 +233,13 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             <p className="font-medium">{result.outcome === "PASSED" ? t("admitted", { name: federation.admits.name }) : t("notAdmitted", { name: federation.admits.name })}</p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
-        </section>
+        </Card>
       ) : null}
 
       {status === "closed" && result && decision && yesNo ? (
-        <section aria-labelledby="result" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-labelledby="result" className="space-y-4">
           <h2 id="result" className="text-xl font-semibold">{t("result")} <span data-testid="outcome">{te(`outcome.${result.outcome}`)}</span></h2>
-          <TallyBars tally={result} />
+          <TallyBars tally={result} passThreshold={rules.passThreshold} />
           <Turnout turnout={decision.turnout} electorate={result.electorateSize} quorumNeeded={decision.quorumNeeded} />
           <ul className="space-y-1 text-sm">
             <li>{decision.quorumMet ? "✔" : "✘"} {t("quorumLine", { percent: charter.quorumPercent, met: decision.quorumMet ? t("met") : t("notMet"), turnout: decision.turnout, needed: decision.quorumNeeded })}</li>
@@ -258,15 +258,20 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <BoardLinks proposalId={proposal.id} />
-        </section>
+        </Card>
       ) : null}
 
-      {rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} page={rollCall.page} pages={rollCall.pages}
-        href={(n) => `/proposals/${proposal.id}?roll=${n}#roll-call`} /> : null}
+      {showRollCall ? (
+        <Suspense fallback={<Skeleton label={t("loadingRollCall")} lines={4} />}>
+          <RollCallSection db={db} proposal={proposal} status={status} liveResults={charter.liveResults} page={rollPage} />
+        </Suspense>
+      ) : null}
 
-      {secretBoard ? (
-        <SecretBallotBoard proposalId={proposal.id} participants={secretBoard.participants} check={secretBoard.check}
-          candidateNames={new Map((election?.nominations ?? []).map((n) => [n.nominee.id, n.nominee.name]))} />
+      {showSecretBoard ? (
+        <Suspense fallback={<Skeleton label={t("loadingBoard")} lines={4} />}>
+          <SecretBoardSection db={db} proposalId={proposal.id} track={typeof track === "string" ? track : null}
+            candidateNames={new Map((election?.nominations ?? []).map((n) => [n.nominee.id, n.nominee.name]))} />
+        </Suspense>
       ) : null}
 
       {status === "withdrawn" ? (
@@ -299,10 +304,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           </details>
         </section>
       ) : (
-        <section aria-label={t("textLabel")} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+        <Card as="section" aria-label={t("textLabel")} className="space-y-2">
           {amendable && amendable.currentVersion > 1 ? <p className="text-sm text-stone-600" data-testid="text-version">{t("versionAmended", { version: amendable.currentVersion })}</p> : null}
           <Markdown>{proposal.body}</Markdown>
-        </section>
+        </Card>
       )}
 
       {status === "voting" && kind === "ELECTION" && election ? (
@@ -328,7 +333,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {status === "voting" && yesNo ? (
         <section aria-labelledby="voting" className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
           <h2 id="voting" className="text-xl font-semibold">{t("votingOpen")}</h2>
-          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote={t("tallyHidden")} /> : null}
+          {live ? <LiveTurnout proposalId={proposal.id} initial={live} tallyHiddenNote={t("tallyHidden")} passThreshold={rules.passThreshold} /> : null}
           {eligible && viewer.status === "ACTIVE" ? (
             <VoteForm action={castVoteAction} proposalId={proposal.id} current={myVote?.choice ?? null} secret={secret} cast={castSecretBallot} />
           ) : (
@@ -374,11 +379,42 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </>
       ) : null}
 
-      {comments ? (
-        <Discussion proposalId={proposal.id} comments={comments} viewerId={user.id} canHide={mayHide(viewer.role)}
-          actions={{ post: postCommentAction, edit: editCommentAction, hide: hideCommentAction }}
-          href={(n) => `/proposals/${proposal.id}?comments=${n}#discussion`} />
+      {showDiscussion ? (
+        <Suspense fallback={<Skeleton label={t("loadingDiscussion")} lines={5} />}>
+          <DiscussionSection db={db} proposalId={proposal.id} viewerId={user.id} canHide={mayHide(viewer.role)} page={commentPage} />
+        </Suspense>
       ) : null}
     </article>
+  );
+}
+
+type ProposalStatusValue = ReturnType<typeof proposalStatus>;
+
+async function RollCallSection({ db, proposal, status, liveResults, page }: {
+  db: PrismaClient; proposal: { id: string; kind: string; secretBallot: boolean }; status: ProposalStatusValue; liveResults: boolean; page: number;
+}) {
+  const rollCall = await findRollCall(db, proposal, status, liveResults, page);
+  return rollCall ? <RollCall entries={rollCall.entries} total={rollCall.total} page={rollCall.page} pages={rollCall.pages}
+    href={(n) => `/proposals/${proposal.id}?roll=${n}#roll-call`} /> : null;
+}
+
+async function SecretBoardSection({ db, proposalId, track, candidateNames }: {
+  db: PrismaClient; proposalId: string; track: string | null; candidateNames: Map<string, string>;
+}) {
+  const [participants, check] = await Promise.all([
+    findParticipants(db, proposalId),
+    track?.trim() ? checkTrackingCode(db, proposalId, track.slice(0, 200)) : null,
+  ]);
+  return <SecretBallotBoard proposalId={proposalId} participants={participants} check={check} candidateNames={candidateNames} />;
+}
+
+async function DiscussionSection({ db, proposalId, viewerId, canHide, page }: {
+  db: PrismaClient; proposalId: string; viewerId: string; canHide: boolean; page: number;
+}) {
+  const comments = await listComments(db, { proposalId, viewerId, page });
+  return (
+    <Discussion proposalId={proposalId} comments={comments} viewerId={viewerId} canHide={canHide}
+      actions={{ post: postCommentAction, edit: editCommentAction, hide: hideCommentAction }}
+      href={(n) => `/proposals/${proposalId}?comments=${n}#discussion`} />
   );
 }

@@ -20,7 +20,7 @@ type Timing = { p50: number; p95: number; max: number };
 export interface Report {
   mode: "quick" | "full";
   at: string;
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; synchronousCommit: string; serverHeapMb: number | null; loadAverage?: { atStart: number; atEnd: number } };
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; synchronousCommit: string; serverHeapMb: number | null; serverSemiMb?: number | null; loadAverage?: { atStart: number; atEnd: number } };
   sizes: Record<string, unknown>;
   seedSeconds: Record<string, number>;
   workloads: Workload[];
@@ -100,7 +100,7 @@ export function toMarkdown(r: Report): string {
   lines.push(`# Plenum benchmark — ${r.mode} run, ${r.at.slice(0, 16).replace("T", " ")} UTC`, "");
   lines.push(`Machine: **${r.machine.cores} cores** (${r.machine.cpu}), ${r.machine.memoryGb} GiB; Node ${r.machine.node}; PostgreSQL ${r.machine.postgres} on the same machine, synchronous_commit ${r.machine.synchronousCommit}. ` +
     "Load generator, server(s) and database share the cores. Latencies in ms, measured by the load generator per request. " +
-    (r.machine.serverHeapMb ? `Servers run with \`--max-old-space-size=${r.machine.serverHeapMb}\` (decision 011). ` : "Servers run with V8's default heap limit. ") +
+    (r.machine.serverHeapMb ? `Servers run with \`--max-old-space-size=${r.machine.serverHeapMb}\`${r.machine.serverSemiMb ? ` and \`--max-semi-space-size=${r.machine.serverSemiMb}\`` : ""} (decision 011). ` : "Servers run with V8's default heap limit. ") +
     (r.machine.loadAverage ? `Load average (1 min) ${r.machine.loadAverage.atStart.toFixed(1)} at the start, ${r.machine.loadAverage.atEnd.toFixed(1)} at the end: other work on the machine takes cores from every figure.` : ""), "");
   lines.push("## Targets (issue 6)", "", "| Target | Measured | |", "|---|---|---|");
   for (const row of targets(r)) lines.push(`| ${row.join(" | ")} |`);

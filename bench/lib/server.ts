@@ -20,6 +20,7 @@ export const BENCH_DIST_DIR = ".next-bench";
 const started = new Set<ChildProcess>();
 process.on("exit", () => { for (const child of started) child.kill("SIGKILL"); });
 export const SERVER_HEAP_MB = 384;
+export const SERVER_SEMI_MB = 32;
 
 async function waitForHttp(url: string, child: ChildProcess, what: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -55,6 +56,11 @@ export async function startNext(name: string, port: number, env: NodeJS.ProcessE
   // a fraction of the machine's memory before collecting it. BENCH_NODE_HEAP_MB=0 keeps V8's default.
   const heapMb = Number(process.env.BENCH_NODE_HEAP_MB ?? SERVER_HEAP_MB);
   if (heapMb > 0) profile.push(`--max-old-space-size=${heapMb}`);
+  // The young generation: each vote allocates a few hundred KB that die at once; with V8's default
+  // semi-space (16 MB) a burst promotes them to the old space, which then fills and is collected
+  // over and over (decision 011). BENCH_NODE_SEMI_MB=0 keeps V8's default.
+  const semiMb = Number(process.env.BENCH_NODE_SEMI_MB ?? SERVER_SEMI_MB);
+  if (semiMb > 0) profile.push(`--max-semi-space-size=${semiMb}`);
   const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {

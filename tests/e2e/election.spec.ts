@@ -2,7 +2,7 @@
 // answer their nominations, voting opens, five members rank candidates on the ranked ballot, and
 // after the close the result shows the winners and the count stage by stage.
 import type { Page } from "@playwright/test";
-import { demo, expectNoSidewaysScroll, expireVoting, expect, openAs, proposalIdFrom, signInAs, test } from "./fixtures";
+import { demo, expectNoSidewaysScroll, expireVoting, expect, openAs, proposalIdFrom, signInAs, tabTo, test } from "./fixtures";
 
 
 
@@ -11,6 +11,19 @@ async function nominate(page: Page, option: string, shown: string) {
   await page.getByRole("button", { name: "Nominate" }).click();
   // Waiting for the list (not the message, which may be the last one's) also waits for the refresh.
   await expect(page.getByRole("list", { name: "Nominees" }).getByTestId("nomination").filter({ hasText: shown })).toBeVisible();
+}
+
+/** The same ballot by keyboard alone: from the top of the page to each candidate's box, then the button. */
+async function castBallotByKeyboard(page: Page, ranks: Record<string, string>) {
+  await page.locator("body").focus();
+  for (const [name, rank] of Object.entries(ranks)) {
+    await tabTo(page, (el) => el.tag === "INPUT" && el.label === name);
+    await page.keyboard.type(rank);
+  }
+  await tabTo(page, (el) => el.tag === "BUTTON" && /^(Cast|Change) ballot$/.test(el.text));
+  await page.keyboard.press("Enter");
+  const n = Object.keys(ranks).length;
+  await expect(page.getByText(`Your ballot is recorded, ranking ${n} candidate${n === 1 ? "" : "s"}.`)).toBeVisible();
 }
 
 async function castBallot(page: Page, ranks: Record<string, string>) {
@@ -94,7 +107,9 @@ test("elect two members by ranked ballots and read the count round by round", as
   ] as const) {
     const voter = await person(who);
     await voter.goto(election);
-    await castBallot(voter, ranks);
+    // Kalinda ranks by keyboard alone (issue 8): Tab to each box, type the rank, Enter on the button.
+    if (who === "kalinda") await castBallotByKeyboard(voter, ranks);
+    else await castBallot(voter, ranks);
   }
   await luis.goto(election);
   await castBallot(luis, { "Luis Ortega": "1" });

@@ -74,3 +74,19 @@ export async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${page.url()} is wider than the screen`).toBeLessThanOrEqual(0);
 }
+
+export interface Focused { tag: string; text: string; name: string | null; type: string | null; label: string }
+
+/** Presses Tab until the focused element matches, failing after `limit` presses (keyboard-only tests). */
+export async function tabTo(page: Page, matches: (el: Focused) => boolean, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLInputElement | null;
+      const label = a && "labels" in a && a.labels?.[0] ? a.labels[0].innerText.trim() : "";
+      return { tag: a?.tagName ?? "", text: (a?.innerText ?? "").trim(), name: a?.getAttribute("name") ?? null, type: a?.getAttribute("type") ?? null, label };
+    });
+    if (matches(el)) return;
+  }
+  throw new Error("the element was not reached by Tab");
+}

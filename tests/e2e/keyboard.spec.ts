@@ -1,20 +1,6 @@
 // The voting flow by keyboard alone: find the vote from the dashboard, read it, cast a ballot and
 // get the receipt, without touching the mouse. Focus must always be visible somewhere sensible.
-import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
-
-/** Presses Tab until the focused element matches, failing after `limit` presses. */
-async function tabTo(page: Page, matches: (el: { tag: string; text: string; name: string | null; type: string | null }) => boolean, limit = 80) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press("Tab");
-    const el = await page.evaluate(() => {
-      const a = document.activeElement as HTMLElement | null;
-      return { tag: a?.tagName ?? "", text: (a?.innerText ?? "").trim(), name: a?.getAttribute("name") ?? null, type: a?.getAttribute("type") ?? null };
-    });
-    if (matches(el)) return;
-  }
-  throw new Error("the element was not reached by Tab");
-}
+import { expect, signInAs, tabTo, test } from "./fixtures";
 
 test("a secret ballot cast by keyboard alone, from the council page to the receipt", async ({ page }) => {
   await signInAs(page.request, "hiro@demo.plenum.coop");

@@ -39,7 +39,10 @@ if (testDbUrl) {
 ensurePrismaClient();
 await prepareDatabase({ seed: "always" });
 ensureBuild(".next-test");
-const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT), "-H", "127.0.0.1",
+  // Node closes an idle keep-alive connection after 5 s; a test's request sent on it at that moment
+  // failed with ECONNRESET (seen once in CI). Idle connections now live longer than any test waits.
+  "--keepAliveTimeout", "120000"], {
   cwd: root,
   stdio: "inherit",
   env: process.env,

@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb, type PrismaClient } from "../db";
 import { isDomainError, type DomainError } from "../errors";
+import { zodFieldErrors, type SchemaTranslator } from "../schema-messages";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/errors";
 import { currentUser, type SessionUser } from "../auth/session";
 import type { Receipt } from "../voting/receipt-format";
@@ -68,15 +69,6 @@ async function translatedFields(fieldErrors: Record<string, string[]>, translati
 
 const badRequest = async (): Promise<FormState> => ({ ok: false, message: await say("badRequest") });
 
-function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path.at(-1) ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
 interface Context {
   db: PrismaClient;
   user: SessionUser;
@@ -107,7 +99,8 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
 }
 
 async function invalid(error: z.ZodError, values: Record<string, string>): Promise<FormState> {
-  return { ok: false, message: await say("correctFields"), fieldErrors: zodFieldErrors(error), values };
+  const t = (await getTranslations("schema")) as unknown as SchemaTranslator;
+  return { ok: false, message: await say("correctFields"), fieldErrors: zodFieldErrors(error, t), values };
 }
 
 /**

@@ -6,8 +6,9 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb, type PrismaClient } from "../db";
-import { isDomainError, type DomainError } from "../errors";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/errors";
+import { isDomainError, renderRefusal, renderRefusalFields, type DomainError, type DomainTranslator } from "../errors";
+import { catalogued, zodFieldErrors, type SchemaTranslator } from "../schema-messages";
+import { isDatabaseUnavailable } from "../db/errors";
 import { currentUser, type SessionUser } from "../auth/session";
 import type { Receipt } from "../voting/receipt-format";
 
@@ -52,30 +53,26 @@ function echo(fields: Record<string, string>): Record<string, string> {
   return values;
 }
 
-/** The helper's own messages, in the reader's language (the domain's refusals are still English). */
-const say = async (key: "badRequest" | "correctFields" | "unexpected" | "sessionEnded") => (await getTranslations("actions"))(key);
+/** The helper's own messages, in the reader's language. */
+const say = async (key: "badRequest" | "correctFields" | "unexpected" | "sessionEnded" | "databaseUnavailable") => (await getTranslations("actions"))(key);
 
 /** A catalogued refusal in the reader's language; the others are still English sentences. */
-const translated = async ({ key, values }: NonNullable<DomainError["translation"]>) =>
-  ((await getTranslations("domain")) as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+const translated = async (translation: NonNullable<DomainError["translation"]>) =>
+  renderRefusal((await getTranslations("domain")) as unknown as DomainTranslator, translation);
 
-/** Field errors of a catalogued refusal in the reader's language; others as they were written. */
+/**
+ * Field errors in the reader's language: a catalogued refusal's own, and any message that is a
+ * schema's (schema.*, e.g. a ranked ballot read from its fields); others as they were written.
+ */
 async function translatedFields(fieldErrors: Record<string, string[]>, translation: DomainError["translation"]): Promise<Record<string, string[]>> {
-  if (!translation?.fields) return fieldErrors;
-  const t = (await getTranslations("domain")) as unknown as (k: string, v?: Record<string, string | number>) => string;
-  return { ...fieldErrors, ...Object.fromEntries(Object.entries(translation.fields).map(([field, key]) => [field, [t(key, translation.values)]])) };
+  const ts = (await getTranslations("schema")) as unknown as SchemaTranslator;
+  const out = Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) =>
+    [field, messages.map((m) => { const c = catalogued(m); return c ? ts(c.key, c.values) : m; })]));
+  if (!translation?.fields) return out;
+  return { ...out, ...renderRefusalFields((await getTranslations("domain")) as unknown as DomainTranslator, translation) };
 }
 
 const badRequest = async (): Promise<FormState> => ({ ok: false, message: await say("badRequest") });
-
-function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path.at(-1) ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 interface Context {
   db: PrismaClient;
@@ -99,7 +96,7 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
     if (isDatabaseUnavailable(error)) {
       // An outage or an overload, not a bug: say so, and that trying again will work.
       console.warn("Database unavailable during a server action:", error instanceof Error ? error.message : error);
-      return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values };
+      return { ok: false, message: await say("databaseUnavailable"), values };
     }
     console.error("Unexpected error in server action", error);
     return { ok: false, message: await say("unexpected"), values };
@@ -107,7 +104,8 @@ async function guarded(values: Record<string, string>, run: () => Promise<FormSt
 }
 
 async function invalid(error: z.ZodError, values: Record<string, string>): Promise<FormState> {
-  return { ok: false, message: await say("correctFields"), fieldErrors: zodFieldErrors(error), values };
+  const t = (await getTranslations("schema")) as unknown as SchemaTranslator;
+  return { ok: false, message: await say("correctFields"), fieldErrors: zodFieldErrors(error, t), values };
 }
 
 /**

@@ -1,12 +1,13 @@
 // Inputs for amendments.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { ZId } from "../councils/schemas";
 
 export const ZProposeAmendment = z.object({
   proposalId: ZId, // the main proposal
-  summary: z.string({ error: "Say in a line what the amendment changes." }).trim()
-    .min(5, "Say in at least 5 characters what it changes.").max(100, "Use at most 100 characters."),
-  body: z.string({ error: "Write the amended text." }).trim()
-    .min(10, "The amended text needs at least 10 characters.").max(20_000, "Use at most 20,000 characters."),
+  summary: z.string({ error: msg("amendmentSummaryRequired") }).trim()
+    .min(5, msg("amendmentSummaryMin", { min: 5 })).max(100, msg("atMostChars", { max: 100 })),
+  body: z.string({ error: msg("amendedTextRequired") }).trim()
+    .min(10, msg("amendedTextMin", { min: 10 })).max(20_000, msg("atMostChars", { max: 20_000 })),
 });
 export type TProposeAmendment = z.infer<typeof ZProposeAmendment>;

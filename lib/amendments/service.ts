@@ -5,7 +5,7 @@
 // Lock order, everywhere: the main proposal first, then its amendments.
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
-import { DomainError, refusal } from "../errors";
+import { refusal } from "../errors";
 import { requireMember } from "../councils/access";
 import { appendAudit } from "../audit/log";
 import { proposalStatus } from "../proposals/lifecycle";
@@ -87,10 +87,7 @@ export async function settleAmendmentsBeforeVoting(tx: Tx, { targetId, actorId, 
   });
   const running = amendments.find((a) => proposalStatus(a, now) === "voting");
   if (running) {
-    throw new DomainError(
-      "CONFLICT",
-      `An amendment is still being voted on (“${running.title}”, closes ${running.votingClosesAt!.toUTCString().slice(0, 22)} UTC). Voting on the proposal can open once every amendment vote has closed.`,
-    );
+    throw refusal("CONFLICT", "amendmentVoteRunning", { title: running.title, closes: running.votingClosesAt!.getTime() });
   }
   const lapsing = amendments.filter((a) => proposalStatus(a, now) === "deliberation");
   for (const a of lapsing) {

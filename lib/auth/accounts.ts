@@ -1,7 +1,7 @@
 // Creating accounts, checking credentials (under the sign-in rate limits) and changing passwords.
 import type { PrismaClient } from "../db/connection";
-import { DomainError, isUniqueViolation, refusal } from "../errors";
-import { hitLimits, LIMITS, refundLimit, waitMessage } from "../security/rate-limit";
+import { isUniqueViolation, refusal, waitRefusal } from "../errors";
+import { hitLimits, LIMITS, refundLimit } from "../security/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import type { TChangePassword, TSignIn, TSignUp } from "./schemas";
 
@@ -56,7 +56,7 @@ export async function signInWithLimits(db: PrismaClient, input: TSignIn, address
 export async function changePassword(db: PrismaClient, { userId, currentPassword, newPassword }: TChangePassword & { userId: string }) {
   const limit = LIMITS.passwordAccount(userId);
   const wait = await hitLimits(db, [limit]);
-  if (wait !== null) throw new DomainError("RATE_LIMITED", waitMessage("Too many attempts to change the password.", wait), undefined, wait);
+  if (wait !== null) throw waitRefusal("ratePasswordChange", wait);
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw refusal("INVALID", "wrongPassword", undefined, { currentPassword: "wrongPasswordField" });

@@ -9,7 +9,7 @@ import { changePassword, createAccount } from "./accounts";
 import { ZChangePassword, ZSignUp } from "./schemas";
 
 export const signUpAction = publicFormAction(ZSignUp, async (input, { db }) => {
-  await enforceLimits(db, [LIMITS.signUpIp(await requestAddress())], "Many accounts were created from your network just now.");
+  await enforceLimits(db, [LIMITS.signUpIp(await requestAddress())], "rateSignUp");
   await createAccount(db, input);
   return { ok: true, values: { email: input.email } };
 });

@@ -1,26 +1,27 @@
 // Inputs of sign-up and sign-in.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { MIN_PASSWORD_LENGTH } from "./password";
 
 export const ZEmail = z
-  .string({ error: "Enter your email address." })
+  .string({ error: msg("emailRequired") })
   .trim()
   .toLowerCase()
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }));
+  .max(254, msg("emailTooLong"))
+  .pipe(z.email({ error: msg("emailInvalid") }));
 
 const ZNewPassword = z
-  .string({ error: "Choose a password." })
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(256, "Use at most 256 characters.")
-  .refine((p) => p.trim().length >= MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters that are not spaces.`);
+  .string({ error: msg("passwordRequired") })
+  .min(MIN_PASSWORD_LENGTH, msg("atLeastChars", { min: MIN_PASSWORD_LENGTH }))
+  .max(256, msg("atMostChars", { max: 256 }))
+  .refine((p) => p.trim().length >= MIN_PASSWORD_LENGTH, msg("passwordNotSpaces", { min: MIN_PASSWORD_LENGTH }));
 
 export const ZSignUp = z.object({
   name: z
-    .string({ error: "Enter your name." })
+    .string({ error: msg("nameRequired") })
     .trim()
-    .min(1, "Enter your name.")
-    .max(80, "Names can be at most 80 characters."),
+    .min(1, msg("nameRequired"))
+    .max(80, msg("nameTooLong", { max: 80 })),
   email: ZEmail,
   password: ZNewPassword,
 });
@@ -28,18 +29,18 @@ export type TSignUp = z.infer<typeof ZSignUp>;
 
 export const ZSignIn = z.object({
   email: ZEmail,
-  password: z.string().min(1, "Enter your password.").max(256),
+  password: z.string().min(1, msg("passwordEnter")).max(256),
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(256),
+    currentPassword: z.string({ error: msg("currentPasswordRequired") }).min(1, msg("currentPasswordRequired")).max(256),
     newPassword: ZNewPassword,
-    confirmPassword: z.string({ error: "Type the new password again." }).max(256),
+    confirmPassword: z.string({ error: msg("confirmPasswordRequired") }).max(256),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password you have not been using." });
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: msg("passwordsDiffer") })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: msg("passwordReused") });
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 /**

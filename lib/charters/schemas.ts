@@ -1,6 +1,7 @@
 // Inputs for proposing a charter change. Every rule is optional: a field left out stays as it is.
 // The service compares what is proposed with the current charter and records only the differences.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { BALLOT_SECRECIES, formInt, JOIN_POLICIES, MAX_VOTING_PERIOD_HOURS, PASS_THRESHOLDS, ZId } from "../councils/schemas";
 
 export const WEIGHTINGS = ["EQUAL", "MEMBERSHIP"] as const;
@@ -9,33 +10,33 @@ export const WEIGHTINGS = ["EQUAL", "MEMBERSHIP"] as const;
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const ZProposedRules = z.object({
-  joinPolicy: z.preprocess(blank, z.enum(JOIN_POLICIES, { error: "Choose how people join." }).optional()),
-  quorumPercent: z.preprocess(blank, formInt("Enter a quorum between 0 and 100.").pipe(z.number()
-    .min(0, "The quorum cannot be below 0%.").max(100, "The quorum cannot exceed 100%.")).optional()),
-  passThreshold: z.preprocess(blank, z.enum(PASS_THRESHOLDS, { error: "Choose a pass threshold." }).optional()),
-  votingPeriodHours: z.preprocess(blank, formInt("Enter the voting period in hours.").pipe(z.number()
-    .min(1, "Voting must stay open for at least 1 hour.")
-    .max(MAX_VOTING_PERIOD_HOURS, `Voting can stay open for at most ${MAX_VOTING_PERIOD_HOURS / 24} days.`)).optional()),
+  joinPolicy: z.preprocess(blank, z.enum(JOIN_POLICIES, { error: msg("joinPolicyRequired") }).optional()),
+  quorumPercent: z.preprocess(blank, formInt(msg("quorumRequired")).pipe(z.number()
+    .min(0, msg("quorumMin")).max(100, msg("quorumMax"))).optional()),
+  passThreshold: z.preprocess(blank, z.enum(PASS_THRESHOLDS, { error: msg("passThresholdRequired") }).optional()),
+  votingPeriodHours: z.preprocess(blank, formInt(msg("votingPeriodRequired")).pipe(z.number()
+    .min(1, msg("votingPeriodMin"))
+    .max(MAX_VOTING_PERIOD_HOURS, msg("votingPeriodMax", { days: MAX_VOTING_PERIOD_HOURS / 24 }))).optional()),
   liveResults: z.preprocess(
     (v) => (v === "true" ? true : v === "false" ? false : blank(v)),
-    z.boolean({ error: "Choose when results are shown." }).optional(),
+    z.boolean({ error: msg("liveResultsRequired") }).optional(),
   ),
-  ballotSecrecy: z.preprocess(blank, z.enum(BALLOT_SECRECIES, { error: "Choose open or secret ballots." }).optional()),
+  ballotSecrecy: z.preprocess(blank, z.enum(BALLOT_SECRECIES, { error: msg("ballotSecrecyRequired") }).optional()),
   // "none" is an explicit "no limit", distinct from leaving the field out.
   termLimit: z.preprocess(
     (v) => (v === "none" ? null : blank(v)),
-    z.coerce.number({ error: "Enter a number of terms." }).int("Enter a whole number of terms.")
-      .min(1, "A limit is at least one term.").max(20, "Use at most 20 terms.").nullable().optional(),
+    z.coerce.number({ error: msg("termsRequired") }).int(msg("termsWhole"))
+      .min(1, msg("termsMin")).max(20, msg("termsMax", { max: 20 })).nullable().optional(),
   ),
-  weighting: z.preprocess(blank, z.enum(WEIGHTINGS, { error: "Choose how councils' votes weigh." }).optional()),
-  charterChangeThreshold: z.preprocess(blank, z.enum(PASS_THRESHOLDS, { error: "Choose what charter changes need." }).optional()),
+  weighting: z.preprocess(blank, z.enum(WEIGHTINGS, { error: msg("weightingRequired") }).optional()),
+  charterChangeThreshold: z.preprocess(blank, z.enum(PASS_THRESHOLDS, { error: msg("charterChangeThresholdRequired") }).optional()),
 });
 export type TProposedRules = z.infer<typeof ZProposedRules>;
 
 export const ZProposeCharterChange = z.object({
   councilId: ZId,
-  title: z.string({ error: "Enter a title." }).trim().min(5, "Use at least 5 characters.").max(160, "Use at most 160 characters."),
-  body: z.string({ error: "Say why." }).trim().min(10, "Say a little more about why: at least 10 characters.").max(20_000, "Use at most 20,000 characters."),
+  title: z.string({ error: msg("titleRequired") }).trim().min(5, msg("atLeastChars", { min: 5 })).max(160, msg("atMostChars", { max: 160 })),
+  body: z.string({ error: msg("sayWhy") }).trim().min(10, msg("charterBodyMin", { min: 10 })).max(20_000, msg("atMostChars", { max: 20_000 })),
   rules: ZProposedRules,
 });
 export type TProposeCharterChange = z.infer<typeof ZProposeCharterChange>;

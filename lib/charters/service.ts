@@ -4,12 +4,12 @@
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
 import type { Prisma } from "../generated/prisma/client";
-import { DomainError, refusal } from "../errors";
+import { refusal, type DomainFieldMessage } from "../errors";
 import { requireMember } from "../councils/access";
 import { currentCharter } from "../councils/service";
 import { appendAudit } from "../audit/log";
 import {
-  applyCharterChange, changeableFields, CHARTER_FIELDS, describeChange, diffCharter, FIELD_LABEL, isEmptyChange, pickRules,
+  applyCharterChange, changeableFields, CHARTER_FIELDS, describeChange, diffCharter, isEmptyChange, pickRules,
   type CharterChange, type CharterRules,
 } from "./rules";
 import { ZStoredCharterChange, type TProposeCharterChange } from "./schemas";
@@ -26,14 +26,14 @@ export async function proposeCharterChange(db: PrismaClient, input: TProposeChar
     const current = pickRules(await currentCharter(tx, input.councilId));
     const allowed = new Set(changeableFields(council.kind));
     const proposed: Record<string, unknown> = { ...current };
-    const fieldErrors: Record<string, string[]> = {};
+    const fixed: Record<string, DomainFieldMessage> = {};
     for (const f of CHARTER_FIELDS) {
       const value = input.rules[f];
       if (value === undefined) continue;
-      if (!allowed.has(f) && value !== current[f]) fieldErrors[f] = [`${FIELD_LABEL[f]} cannot be changed in this kind of council.`];
+      if (!allowed.has(f) && value !== current[f]) fixed[f] = { key: "charterFieldFixed", values: { field: f } };
       else proposed[f] = value;
     }
-    if (Object.keys(fieldErrors).length > 0) throw new DomainError("INVALID", "Please correct the highlighted fields.", fieldErrors);
+    if (Object.keys(fixed).length > 0) throw refusal("INVALID", "correctFields", undefined, fixed);
     const change = diffCharter(current, proposed as unknown as CharterRules);
     if (isEmptyChange(change)) {
       throw refusal("INVALID", "charterChangeNothing");

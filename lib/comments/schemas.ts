@@ -1,8 +1,9 @@
 // Inputs for the discussion of a proposal.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { ZId } from "../councils/schemas";
 
-const ZBody = z.string({ error: "Write your comment." }).trim().min(1, "Write your comment.").max(5_000, "Use at most 5,000 characters.");
+const ZBody = z.string({ error: msg("commentRequired") }).trim().min(1, msg("commentRequired")).max(5_000, msg("atMostChars", { max: 5_000 }));
 
 export const ZPostComment = z.object({
   proposalId: ZId,
@@ -16,7 +17,7 @@ export type TEditComment = z.infer<typeof ZEditComment>;
 
 export const ZHideComment = z.object({
   commentId: ZId,
-  reason: z.string({ error: "Say why the comment is hidden." }).trim()
-    .min(5, "Say why in at least 5 characters: members will read it.").max(500, "Use at most 500 characters."),
+  reason: z.string({ error: msg("hideReasonRequired") }).trim()
+    .min(5, msg("hideReasonMin", { min: 5 })).max(500, msg("atMostChars", { max: 500 })),
 });
 export type THideComment = z.infer<typeof ZHideComment>;

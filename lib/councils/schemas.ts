@@ -1,5 +1,6 @@
 // Inputs for founding and running a council.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 
 export const COUNCIL_KINDS = ["WORKERS", "CONSUMERS", "ASSEMBLY"] as const;
 export const JOIN_POLICIES = ["OPEN", "APPROVAL", "INVITE_ONLY"] as const;
@@ -18,33 +19,33 @@ export const formCheckbox = z.preprocess((v) => v === "on" || v === true || v ==
 export function formInt(missing: string) {
   return z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce.number({ error: missing }).int("Enter a whole number."),
+    z.coerce.number({ error: missing }).int(msg("wholeNumber")),
   );
 }
 
 export const ZSlug = z
-  .string({ error: "Choose a web address." })
+  .string({ error: msg("slugRequired") })
   .trim()
   .toLowerCase()
-  .min(3, "Use at least 3 characters.")
-  .max(48, "Use at most 48 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like bakery-workers.")
-  .refine((s) => !RESERVED_SLUGS.has(s), "This address is used by Plenum itself; choose another.");
+  .min(3, msg("atLeastChars", { min: 3 }))
+  .max(48, msg("atMostChars", { max: 48 }))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, msg("slugFormat"))
+  .refine((s) => !RESERVED_SLUGS.has(s), msg("slugReserved"));
 
 export const ZCharter = z.object({
-  quorumPercent: formInt("Enter a quorum between 0 and 100.").pipe(z.number()
-    .min(0, "The quorum cannot be below 0%.")
-    .max(100, "The quorum cannot exceed 100%.")),
-  passThreshold: z.enum(PASS_THRESHOLDS, { error: "Choose a pass threshold." }),
-  votingPeriodHours: formInt("Enter the voting period in hours.").pipe(z.number()
-    .min(1, "Voting must stay open for at least 1 hour.")
-    .max(MAX_VOTING_PERIOD_HOURS, `Voting can stay open for at most ${MAX_VOTING_PERIOD_HOURS / 24} days.`)),
+  quorumPercent: formInt(msg("quorumRequired")).pipe(z.number()
+    .min(0, msg("quorumMin"))
+    .max(100, msg("quorumMax"))),
+  passThreshold: z.enum(PASS_THRESHOLDS, { error: msg("passThresholdRequired") }),
+  votingPeriodHours: formInt(msg("votingPeriodRequired")).pipe(z.number()
+    .min(1, msg("votingPeriodMin"))
+    .max(MAX_VOTING_PERIOD_HOURS, msg("votingPeriodMax", { days: MAX_VOTING_PERIOD_HOURS / 24 }))),
   liveResults: z.boolean().default(false),
-  ballotSecrecy: z.enum(BALLOT_SECRECIES, { error: "Choose open or secret ballots." }).optional(), // absent: open
+  ballotSecrecy: z.enum(BALLOT_SECRECIES, { error: msg("ballotSecrecyRequired") }).optional(), // absent: open
   termLimit: z.preprocess(
     (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
-    z.coerce.number({ error: "Enter a number of terms, or leave it empty." }).int("Enter a whole number of terms.")
-      .min(1, "A limit is at least one term.").max(20, "Use at most 20 terms, or leave it empty.").nullable(),
+    z.coerce.number({ error: msg("termsOrEmpty") }).int(msg("termsWhole"))
+      .min(1, msg("termsMin")).max(20, msg("termsMaxOrEmpty", { max: 20 })).nullable(),
   ).optional(), // absent (not from a form) means no limit
 });
 
@@ -52,16 +53,16 @@ export const ZCharter = z.object({
 export const looksLikeSlug = (value: string) => /^[a-z0-9-]{1,64}$/.test(value);
 
 export const ZCreateCouncil = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(3, "Use at least 3 characters.").max(80, "Use at most 80 characters."),
+  name: z.string({ error: msg("councilNameRequired") }).trim().min(3, msg("atLeastChars", { min: 3 })).max(80, msg("atMostChars", { max: 80 })),
   slug: ZSlug,
-  kind: z.enum(COUNCIL_KINDS, { error: "Choose what kind of council this is." }),
-  description: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
-  joinPolicy: z.enum(JOIN_POLICIES, { error: "Choose how people join." }),
+  kind: z.enum(COUNCIL_KINDS, { error: msg("councilKindRequired") }),
+  description: z.string().trim().max(2000, msg("atMostChars", { max: 2_000 })).default(""),
+  joinPolicy: z.enum(JOIN_POLICIES, { error: msg("joinPolicyRequired") }),
   charter: ZCharter,
 });
 export type TCreateCouncil = z.infer<typeof ZCreateCouncil>;
 
-export const ZId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+export const ZId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, msg("invalidId"));
 
 export const ZMembershipDecision = z.object({
   councilId: ZId,
@@ -73,4 +74,4 @@ export const ZCouncilSearch = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-export const ZInviteToken = z.string().trim().regex(/^[A-Za-z0-9_-]{32,64}$/, "This invitation link is not valid.");
+export const ZInviteToken = z.string().trim().regex(/^[A-Za-z0-9_-]{32,64}$/, msg("invitationInvalid"));

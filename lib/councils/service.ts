@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db/connection";
 import type { Db, Tx } from "../db/types";
-import { DomainError, isUniqueViolation, refusal } from "../errors";
+import { isUniqueViolation, refusal } from "../errors";
 import { requireMember } from "./access";
 import { endDelegationsOfLeaver } from "../delegations/service";
 import { appendAudit } from "../audit/log";
@@ -211,7 +211,7 @@ export async function decideMembership(
         select: { votingClosesAt: true },
       });
       if (open?.votingClosesAt) {
-        throw new DomainError("CONFLICT", `This member is in the electorate of a vote that is open until ${open.votingClosesAt.toUTCString().slice(0, 22)} UTC; they can be removed once it closes.`);
+        throw refusal("CONFLICT", "memberInOpenElectorate", { closes: open.votingClosesAt.getTime() });
       }
     }
     const moved = await moveMembership(tx, { councilId, userId: target.userId }, decision, "MEMBER", actorId);

@@ -1,7 +1,7 @@
 // Election rules that need no database: valid rankings, the published lot order, quorum, and
 // rotation (term limits). The count itself is lib/voting/stv.ts.
 import { createHash } from "node:crypto";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { countStv, type RankedBallot, type StvResult } from "../voting/stv";
 
 /**
@@ -15,19 +15,15 @@ export function lotOrder(proposalId: string, candidateIds: readonly string[]): s
 
 /** A ballot ranks at least one candidate, each at most once, and only candidates. */
 export function checkRanking(ranking: readonly string[], candidateIds: readonly string[]): string[] {
-  if (ranking.length === 0) throw new DomainError("INVALID", "Rank at least one candidate.", { ranking: ["Rank at least one candidate."] });
+  if (ranking.length === 0) throw refusal("INVALID", "rankAtLeastOne", undefined, { ranking: "rankAtLeastOne" });
   const known = new Set(candidateIds);
   const seen = new Set<string>();
   for (const id of ranking) {
     if (!known.has(id)) {
-      throw new DomainError("INVALID", "Your ballot ranks someone who is not a candidate in this election.", {
-        ranking: ["Only the candidates listed can be ranked."],
-      });
+      throw refusal("INVALID", "rankNotCandidate", undefined, { ranking: "rankNotCandidateField" });
     }
     if (seen.has(id)) {
-      throw new DomainError("INVALID", "Your ballot gives one candidate more than one rank.", {
-        ranking: ["Give each candidate at most one rank."],
-      });
+      throw refusal("INVALID", "rankTwice", undefined, { ranking: "rankTwiceField" });
     }
     seen.add(id);
   }

@@ -1,5 +1,6 @@
 // Inputs for elections: founding one (and the role it fills), nominations, ranked ballots.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { formCheckbox, formInt, ZId } from "../councils/schemas";
 
 export const MAX_SEATS = 20;
@@ -9,14 +10,14 @@ export const ZCreateElection = z.object({
   /** An existing role of the council, or empty to create one from the fields below. */
   roleId: z.preprocess((v) => (v === "" ? undefined : v), ZId.optional()),
   roleName: z.preprocess((v) => (v === "" ? undefined : v),
-    z.string().trim().min(3, "Name the role in at least 3 characters.").max(80, "Use at most 80 characters.").optional()),
+    z.string().trim().min(3, msg("roleNameMin", { min: 3 })).max(80, msg("atMostChars", { max: 80 })).optional()),
   seats: z.preprocess((v) => (v === "" ? undefined : v),
-    formInt("Enter how many people to elect.").pipe(z.number().min(1, "Elect at least one person.").max(MAX_SEATS, `Elect at most ${MAX_SEATS}.`)).optional()),
+    formInt(msg("seatsRequired")).pipe(z.number().min(1, msg("seatsMin")).max(MAX_SEATS, msg("seatsMax", { max: MAX_SEATS }))).optional()),
   termMonths: z.preprocess((v) => (v === "" ? undefined : v),
-    formInt("Enter the term in months.").pipe(z.number().min(1, "A term lasts at least a month.").max(60, "A term lasts at most 60 months.")).optional()),
-  body: z.string().trim().max(20_000, "Use at most 20,000 characters.").default(""),
+    formInt(msg("termMonthsRequired")).pipe(z.number().min(1, msg("termMonthsMin")).max(60, msg("termMonthsMax", { max: 60 }))).optional()),
+  body: z.string().trim().max(20_000, msg("atMostChars", { max: 20_000 })).default(""),
   secretBallot: formCheckbox.optional(),
-}).refine((v) => v.roleId || v.roleName, { message: "Choose a role or name a new one.", path: ["roleName"] });
+}).refine((v) => v.roleId || v.roleName, { message: msg("roleRequired"), path: ["roleName"] });
 export type TCreateElection = z.infer<typeof ZCreateElection>;
 
 export const ZNominate = z.object({ proposalId: ZId, nomineeId: ZId });
@@ -33,17 +34,17 @@ export function rankingFromFields(fields: Record<string, string>): { ranking: st
   for (const [key, value] of Object.entries(fields)) {
     if (!key.startsWith("rank_") || value.trim() === "") continue;
     const rank = Number(value);
-    if (!Number.isInteger(rank) || rank < 1 || rank > 200) return { ranking: [], error: "Ranks are whole numbers: 1 for your first choice, 2 for your second…" };
+    if (!Number.isInteger(rank) || rank < 1 || rank > 200) return { ranking: [], error: msg("rankWhole") };
     entries.push([rank, key.slice(5)]);
   }
   entries.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < entries.length; i++) {
-    if (entries[i]![0] === entries[i - 1]![0]) return { ranking: [], error: `Two candidates have rank ${entries[i]![0]}; give each a different rank.` };
+    if (entries[i]![0] === entries[i - 1]![0]) return { ranking: [], error: msg("rankTwice", { rank: entries[i]![0] }) };
   }
   return { ranking: entries.map(([, id]) => id) };
 }
 
 export const ZStartRecall = z.object({
   delegationId: ZId,
-  reason: z.string({ error: "Say why." }).trim().min(10, "Say why in at least 10 characters.").max(5000, "Use at most 5,000 characters."),
+  reason: z.string({ error: msg("sayWhy") }).trim().min(10, msg("recallReasonMin", { min: 10 })).max(5000, msg("atMostChars", { max: 5_000 })),
 });

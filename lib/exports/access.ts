@@ -21,7 +21,7 @@ export async function loadBoardFor(db: PrismaClient, proposalId: string, userId:
   await requireVoice(db, council, userId);
   switch (proposal.status) {
     case "voting":
-      throw new DomainError("CLOSED", `Voting is open until ${proposal.votingClosesAt!.toISOString()}; the ballot board is published after the close.`);
+      throw refusal("CLOSED", "boardWhileVoting", { closes: proposal.votingClosesAt!.getTime() });
     case "deliberation":
       throw refusal("CLOSED", "boardNotOpened");
     case "withdrawn":

@@ -1,6 +1,7 @@
 // Inputs for federations: founding one (its charter includes how mandates are weighed), a
 // council asking to join, and questions put to the federation.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { formCheckbox, ZCharter, ZCreateCouncil, ZId } from "../councils/schemas";
 
 export const FEDERATION_WEIGHTINGS = ["EQUAL", "MEMBERSHIP"] as const;
@@ -8,7 +9,7 @@ export const FEDERATION_WEIGHTINGS = ["EQUAL", "MEMBERSHIP"] as const;
 export const ZCreateFederation = ZCreateCouncil.omit({ kind: true, joinPolicy: true }).extend({
   foundingCouncilId: ZId,
   charter: ZCharter.extend({
-    weighting: z.enum(FEDERATION_WEIGHTINGS, { error: "Choose how member councils' mandates are weighed." }),
+    weighting: z.enum(FEDERATION_WEIGHTINGS, { error: msg("federationWeightingRequired") }),
   }),
 });
 export type TCreateFederation = z.infer<typeof ZCreateFederation>;
@@ -17,8 +18,8 @@ export const ZJoinFederation = z.object({ federationId: ZId, councilId: ZId });
 
 export const ZCreateFederationMotion = z.object({
   federationId: ZId,
-  title: z.string({ error: "Enter a title." }).trim().min(5, "Use at least 5 characters.").max(160, "Use at most 160 characters."),
-  body: z.string({ error: "Describe the motion." }).trim().min(10, "Say a little more: at least 10 characters.").max(20_000, "Use at most 20,000 characters."),
+  title: z.string({ error: msg("titleRequired") }).trim().min(5, msg("atLeastChars", { min: 5 })).max(160, msg("atMostChars", { max: 160 })),
+  body: z.string({ error: msg("motionBodyRequired") }).trim().min(10, msg("bodyMin", { min: 10 })).max(20_000, msg("atMostChars", { max: 20_000 })),
   /** Asks the member councils for secret ballots; each council's own charter decides. */
   secretBallot: formCheckbox.optional(),
 });

@@ -1,8 +1,9 @@
 // Inputs of the notification actions and routes, validated on the server.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { NOTIFICATION_KINDS } from "./kinds";
 
-export const ZNotificationId = z.object({ id: z.string().regex(/^[a-z0-9]{8,40}$/, "There is no such notification.") });
+export const ZNotificationId = z.object({ id: z.string().regex(/^[a-z0-9]{8,40}$/, msg("noSuchNotification")) });
 
 const checkbox = z.enum(["on"]).optional();
 

@@ -1,11 +1,12 @@
 // Inputs for proposals and votes.
 import { z } from "zod";
+import { msg } from "../schema-messages";
 import { formCheckbox, MAX_VOTING_PERIOD_HOURS, ZId } from "../councils/schemas";
 
 export const ZCreateProposal = z.object({
   councilId: ZId,
-  title: z.string({ error: "Enter a title." }).trim().min(5, "Use at least 5 characters.").max(160, "Use at most 160 characters."),
-  body: z.string({ error: "Describe the proposal." }).trim().min(10, "Say a little more: at least 10 characters.").max(20_000, "Use at most 20,000 characters."),
+  title: z.string({ error: msg("titleRequired") }).trim().min(5, msg("atLeastChars", { min: 5 })).max(160, msg("atMostChars", { max: 160 })),
+  body: z.string({ error: msg("proposalBodyRequired") }).trim().min(10, msg("bodyMin", { min: 10 })).max(20_000, msg("atMostChars", { max: 20_000 })),
   /** Honoured where the charter lets the author choose; the charter decides otherwise. */
   secretBallot: formCheckbox.optional(),
 });
@@ -16,10 +17,10 @@ export const ZOpenVoting = z.object({
   votingHours: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
     z.coerce
-      .number({ error: "Enter a number of hours." })
-      .int("Enter a whole number of hours.")
-      .min(1, "At least 1 hour.")
-      .max(MAX_VOTING_PERIOD_HOURS, `At most ${MAX_VOTING_PERIOD_HOURS} hours.`)
+      .number({ error: msg("hoursRequired") })
+      .int(msg("hoursWhole"))
+      .min(1, msg("hoursMin", { min: 1 }))
+      .max(MAX_VOTING_PERIOD_HOURS, msg("hoursMax", { max: MAX_VOTING_PERIOD_HOURS }))
       .optional(),
   ),
 });
@@ -29,6 +30,6 @@ export const ZProposalRef = z.object({ proposalId: ZId });
 export const VOTE_CHOICES = ["YES", "NO", "ABSTAIN"] as const;
 export const ZCastVote = z.object({
   proposalId: ZId,
-  choice: z.enum(VOTE_CHOICES, { error: "Choose yes, no or abstain." }),
+  choice: z.enum(VOTE_CHOICES, { error: msg("voteChoiceRequired") }),
 });
 export type TCastVote = z.infer<typeof ZCastVote>;

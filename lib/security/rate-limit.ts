@@ -2,7 +2,7 @@
 // atomic INSERT … ON CONFLICT, on the database's clock. Used by sign-in, sign-up and voting.
 import type { PrismaClient } from "../db/connection";
 import type { Db } from "../db/types";
-import { DomainError } from "../errors";
+import { waitRefusal, type DomainMessageKey } from "../errors";
 
 export interface Limit {
   /** What is counted and for whom, e.g. `vote:user:<id>` or `signin:ip:203.0.113.7`. */
@@ -82,15 +82,10 @@ export async function hitLimits(db: PrismaClient, limits: Limit[]): Promise<numb
   return wait;
 }
 
-export function waitMessage(what: string, seconds: number): string {
-  const when = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
-  return `${what} Try again in ${when}.`;
-}
-
 /** Counts an attempt against every limit and refuses, saying how long to wait, when one is exceeded. */
-export async function enforceLimits(db: PrismaClient, limits: Limit[], what: string): Promise<void> {
+export async function enforceLimits(db: PrismaClient, limits: Limit[], what: DomainMessageKey): Promise<void> {
   const wait = await hitLimits(db, limits);
-  if (wait !== null) throw new DomainError("RATE_LIMITED", waitMessage(what, wait), undefined, wait);
+  if (wait !== null) throw waitRefusal(what, wait);
 }
 
 /** Windows that ended a day ago are of no use to anyone (the server's minute sweep calls this). */

@@ -6,5 +6,5 @@ import { enforceLimits, LIMITS } from "../security/rate-limit";
 import { requestAddress } from "../security/request";
 
 export async function limitBallots(db: PrismaClient, userId: string): Promise<void> {
-  await enforceLimits(db, [LIMITS.voteAccount(userId), LIMITS.voteIp(await requestAddress())], "You have sent many ballots in a short time.");
+  await enforceLimits(db, [LIMITS.voteAccount(userId), LIMITS.voteIp(await requestAddress())], "rateBallots");
 }

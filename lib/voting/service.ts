@@ -4,7 +4,7 @@
 // submissions converge; a secret ballot is cast once (lib/voting/ballot-box.ts).
 import type { PrismaClient } from "../db/connection";
 import type { Db } from "../db/types";
-import { DomainError, refusal } from "../errors";
+import { refusal } from "../errors";
 import { castSecretBallot, checkVoter, lockForVoting, VOTE_TRANSACTION } from "./ballot-box";
 import type { Tally } from "./outcome";
 import type { TCastVote } from "../proposals/schemas";
@@ -20,7 +20,7 @@ export async function castVote(db: PrismaClient, { proposalId, userId, choice }:
     const proposal = await lockForVoting(tx, proposalId, userId);
     if (!proposal) throw refusal("NOT_FOUND", "noSuchProposal");
     if (!YES_NO_KINDS.has(proposal.kind)) {
-      throw new DomainError("INVALID", proposal.kind === "ELECTION" ? "Elections take a ranked ballot, not yes or no." : "This question is decided by the member councils' own votes.");
+      throw refusal("INVALID", proposal.kind === "ELECTION" ? "electionNotYesNo" : "federationMotionNotYesNo");
     }
     checkVoter(proposal, "vote");
     if (proposal.secretBallot) {

@@ -89,3 +89,21 @@ test("English stays the default for a language Plenum does not speak", async ({ 
   await expect(page.getByRole("heading", { name: "Decide together. Count honestly." })).toBeVisible();
   await context.close();
 });
+
+test("a refused form's field messages in Spanish and German (zod's messages from the catalogue)", async ({ browser }) => {
+  for (const [locale, labels, expected] of [
+    ["es-ES", { name: "Nombre", email: "Correo electrónico", password: "Contraseña", submit: "Crear cuenta" }, "Usa al menos 12 caracteres."],
+    ["de-DE", { name: "Name", email: "E-Mail", password: "Passwort", submit: "Konto erstellen" }, "Verwende mindestens 12 Zeichen."],
+  ] as const) {
+    const context = await contextFor(browser, { locale });
+    const page = await context.newPage();
+    await page.goto("/signup");
+    await page.getByLabel(labels.name, { exact: true }).fill("Kurzes Passwort");
+    await page.getByLabel(labels.email, { exact: true }).fill("kurz@demo.plenum.coop");
+    await page.getByLabel(labels.password, { exact: true }).fill("short");
+    await page.getByRole("button", { name: labels.submit }).click();
+    await expect(page.getByText(expected)).toBeVisible();
+    await expect(page.getByText("Use at least 12 characters.")).toHaveCount(0);
+    await context.close();
+  }
+});

@@ -38,9 +38,10 @@ describe("rate limits", () => {
     expect(states.map((s) => s.count)).toEqual([1, 2, 3, 4, 5]);
     for (const s of states) expect(s.retryAfter).toBeGreaterThanOrEqual(1);
     for (const s of states) expect(s.retryAfter).toBeLessThanOrEqual(60);
-    const e = await refusal(enforceLimits(t.db, [limit], "Too many tries."));
+    const e = await refusal(enforceLimits(t.db, [limit], "rateBallots"));
     expect(e.code).toBe("RATE_LIMITED");
-    expect(e.message).toMatch(/^Too many tries\. Try again in \d+ seconds?\.$/);
+    expect(e.message).toMatch(/^You have sent many ballots in a short time\. Try again in \d+ seconds?\.$/);
+    expect(e.translation?.then?.key).toBe("tryAgainSeconds");
   });
 
   it("a new window starts the count again", async () => {

@@ -62,3 +62,49 @@ describe("catalogued refusals", () => {
     expect(e.translation).toEqual({ key: "withdrawBeforeVoting" });
   });
 });
+
+describe("the refusals that were English sentences", () => {
+  const load = async () => {
+    const { createTranslator } = await import("next-intl");
+    const { FORMATS } = await import("@/i18n/locales");
+    const messages = { es: (await import("@/messages/es.json")).default, de: (await import("@/messages/de.json")).default };
+    return (locale: "es" | "de", timeZone = "UTC") =>
+      createTranslator({ locale, messages: messages[locale], namespace: "domain", formats: FORMATS, timeZone }) as unknown as import("@/lib/errors").DomainTranslator;
+  };
+
+  it("a rate limit's wait: English as before, then seconds or minutes in the reader's language", async () => {
+    const { renderRefusal, waitRefusal } = await import("@/lib/errors");
+    const t = await load();
+    const short = waitRefusal("ratePasswordChange", 1);
+    expect(short.message).toBe("Too many attempts to change the password. Try again in 1 second.");
+    expect(short.retryAfterSeconds).toBe(1);
+    expect(renderRefusal(t("es"), short.translation!)).toBe("Demasiados intentos de cambiar la contraseña. Vuelve a intentarlo dentro de 1 segundo.");
+    const long = waitRefusal("rateBallots", 600);
+    expect(long.message).toBe("You have sent many ballots in a short time. Try again in 10 minutes.");
+    expect(renderRefusal(t("de"), long.translation!)).toBe("Du hast in kurzer Zeit viele Stimmzettel abgegeben. Versuche es in 10 Minuten erneut.");
+  });
+
+  it("a date in the reader's language and zone; English in UTC", async () => {
+    const { refusal, renderRefusal } = await import("@/lib/errors");
+    const t = await load();
+    const e = refusal("CONFLICT", "memberInOpenElectorate", { closes: Date.parse("2026-11-28T16:00:00Z") });
+    expect(e.message).toBe("This member is in the electorate of a vote that is open until Sat, Nov 28, 2026, 16:00 UTC; they can be removed once it closes.");
+    expect(renderRefusal(t("es", "Europe/Madrid"), e.translation!)).toMatch(/^Este miembro forma parte del electorado de una votación abierta hasta el sáb, 28 nov 2026, 17:00 CET;/);
+    expect(renderRefusal(t("de", "Europe/Berlin"), e.translation!)).toMatch(/bis Sa\., 28\. Nov\. 2026, 17:00 MEZ läuft/);
+  });
+
+  it("a charter rule that this kind of council cannot change, field by field", async () => {
+    const { refusal, renderRefusalFields } = await import("@/lib/errors");
+    const t = await load();
+    const e = refusal("INVALID", "correctFields", undefined, {
+      weighting: { key: "charterFieldFixed", values: { field: "weighting" } },
+      quorumPercent: { key: "charterFieldFixed", values: { field: "quorumPercent" } },
+    });
+    expect(e.fieldErrors).toEqual({
+      weighting: ["Federation votes cannot be changed in this kind of council."],
+      quorumPercent: ["Quorum cannot be changed in this kind of council."],
+    });
+    expect(renderRefusalFields(t("es"), e.translation!).quorumPercent).toEqual(["El quórum no se puede cambiar en este tipo de consejo."]);
+    expect(renderRefusalFields(t("de"), e.translation!).weighting).toEqual(["Die Gewichtung in der Föderation kann in dieser Art von Rat nicht geändert werden."]);
+  });
+});

@@ -110,6 +110,8 @@ export function usedKeys(source: string): { key: string; via: string }[] {
   const out: { key: string; via: string }[] = [];
   // The domain's catalogued refusals: refusal("CLOSED", "withdrawBeforeVoting")
   for (const m of source.matchAll(/\brefusal\(\s*"\w+",\s*"([^"]+)"/g)) out.push({ key: `domain.${m[1]}`, via: m[0] });
+  // The forms' field messages: msg("atLeastChars", { min: 5 }) in lib/*/schemas.ts
+  for (const m of source.matchAll(/(?<![\w$.])msg\(\s*"([^"]+)"/g)) out.push({ key: `schema.${m[1]}`, via: m[0] });
   for (const m of source.matchAll(/(?:useTranslations|getTranslations)\(\s*"([^"]*)"\s*\)\)?\(\s*"([^"]+)"/g)) out.push({ key: `${m[1]}.${m[2]}`, via: m[0] });
   for (const [name, ns] of namespaces) {
     const call = new RegExp(`(?<![\\w$.])${name.replace("$", "\\$")}(?:\\.(?:rich|markup|raw|has))?\\(\\s*"([^"]+)"`, "g");
@@ -144,7 +146,7 @@ describe("keys used in the code", () => {
       const t = useTranslations("home");
       const [a, format, b] = await Promise.all([getTranslations("vote"), getFormatter(), getTranslations("council")]);
       t("hello", { name }); a("cast"); b.rich("admit", {}); other("nope"); (await getTranslations("errors"))("tryAgain");
-      throw refusal("CLOSED", "withdrawBeforeVoting");`;
-    expect(usedKeys(src).map((k) => k.key).sort()).toEqual(["council.admit", "domain.withdrawBeforeVoting", "errors.tryAgain", "home.hello", "vote.cast"]);
+      throw refusal("CLOSED", "withdrawBeforeVoting"); z.string().min(5, msg("atLeastChars", { min: 5 }));`;
+    expect(usedKeys(src).map((k) => k.key).sort()).toEqual(["council.admit", "domain.withdrawBeforeVoting", "errors.tryAgain", "home.hello", "schema.atLeastChars", "vote.cast"]);
   });
 });

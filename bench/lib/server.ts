@@ -96,30 +96,14 @@ export async function startBalancer(port: number, backends: string[], log: (line
 
 /** Resident set size in bytes of a process and all its descendants (0 if it is gone). */
 export function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // the process ended while we looked
-    }
-  }
   let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
+  for (const p of pidsUnder(pid)) {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
       if (m) total += Number(m[1]) * 1024;
     } catch {
-      continue;
+      // the process ended while we looked
     }
-    stack.push(...(children.get(p) ?? []));
   }
   return total;
 }

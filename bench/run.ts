@@ -304,7 +304,7 @@ async function main() {
 
   // ---- Server -----------------------------------------------------------------------------
   const env = { ...process.env, DATABASE_URL: url, ...secrets, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` };
-  const server = await startNext("next-1", PORT, env, (l) => serverLog.push(l));
+  const server = await startNext("next-1", PORT, env, (l) => serverLog.push(`${new Date().toISOString().slice(11, 23)} ${l}`));
   const base = server.url;
   log(`next start answering on ${base}`);
   const workloads: Workload[] = [];

@@ -130,6 +130,7 @@ export async function runPaced(baseUrl: string, jobs: Job[], { rate, maxSockets 
   }
   await Promise.all(pending);
   agent.destroy();
+  if (process.env.BENCH_TIMELINE) (await import("node:fs")).writeFileSync(process.env.BENCH_TIMELINE, jobs.map((j) => `${((j.sentAt! - started) / 1000).toFixed(3)} ${(j.doneAt! - j.sentAt!).toFixed(1)}`).join("\n"));
   return summarise(latencies, maxSockets, (performance.now() - started) / 1000, failed);
 }
 

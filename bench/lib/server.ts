@@ -61,6 +61,8 @@ export async function startNext(name: string, port: number, env: NodeJS.ProcessE
   // over and over (decision 011). BENCH_NODE_SEMI_MB=0 keeps V8's default.
   const semiMb = Number(process.env.BENCH_NODE_SEMI_MB ?? SERVER_SEMI_MB);
   if (semiMb > 0) profile.push(`--max-semi-space-size=${semiMb}`);
+  // BENCH_NODE_FLAGS: more flags for the servers' Node, e.g. "--trace-gc" (the lines land in the server log).
+  profile.push(...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {

@@ -16,11 +16,14 @@ export interface AuditInput {
 
 export const GENESIS_HASH = "0".repeat(64);
 /**
- * Entries sealed per round trip. Reading and hashing a batch runs on the event loop without a
- * break, so it delays every request the process is serving: 5,000 at a time stalled votes for the
- * length of a seal after a burst (the half-of-peak p99 in bench/results), 500 keeps each stall short.
+ * Entries sealed per round trip. Hashing runs on the event loop, so a batch hashed without a break
+ * delays every request the process is serving; the hashing yields every few entries, and the
+ * server seals every few seconds (lib/server-start.ts), so a burst's entries are sealed in small
+ * pieces rather than a minute's worth at once (decision 011; `npm run bench:seal` measures it).
  */
 export const SEAL_BATCH = 500;
+const HASHES_BETWEEN_YIELDS = 25;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A plain INSERT in the caller's transaction. */
 export async function appendAudit(tx: Tx, entry: AuditInput): Promise<void> {
@@ -90,7 +93,8 @@ export async function sealAuditLog(db: PrismaClient): Promise<number> {
         const batch = await tx.auditEntry.findMany({ where: { chainIndex: null }, orderBy: { seq: "asc" }, take: SEAL_BATCH });
         if (batch.length === 0) break;
         const seqs: string[] = [], indexes: string[] = [], prevs: string[] = [], hashes: string[] = [];
-        for (const e of batch) {
+        for (const [i, e] of batch.entries()) {
+          if (i % HASHES_BETWEEN_YIELDS === HASHES_BETWEEN_YIELDS - 1) await yieldToRequests();
           index += 1n;
           const hash = entryHash({ ...e, chainIndex: index, prevHash: prev });
           seqs.push(e.seq.toString());

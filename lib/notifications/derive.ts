@@ -52,8 +52,17 @@ async function currentVotersOf(tx: Tx, proposalId: string, councilId: string): P
   return rows.map((r) => r.userId);
 }
 
+/**
+ * The audit actions anyone is notified of. The dispatcher reads only these (a burst of votes is
+ * thousands of `vote.cast` entries that tell nobody anything), and draftsFor answers nothing for
+ * any other action, so this list is the one place that decides.
+ */
+export const NOTIFYING_ACTIONS = ["voting.opened", "result.published", "member.requested", "member.admitted", "nomination.made", "recall.started"] as const;
+const notifying = new Set<string>(NOTIFYING_ACTIONS);
+
 /** The drafts for one entry; actions nobody is notified of give none. */
 export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
+  if (!notifying.has(entry.action)) return [];
   const key = `audit:${entry.seq}`;
   const make = (userIds: string[], kind: NotificationKind, title: string, url: string, proposalId: string | null = null): Draft[] =>
     [...new Set(userIds)]

@@ -2,12 +2,12 @@
 // log after a stored cursor and, in one transaction with the cursor's advance, creates the
 // notifications and queued emails the entries call for: nothing is lost or made twice. It also
 // reminds electorates of votes closing within a day and writes the daily digests. Domain services
-// know nothing of it; it runs from the server's minute sweep and is called directly by tests.
+// know nothing of it; it runs from the server's sweep (every few seconds; reminders, digests and emails once a minute) and is called directly by tests.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/connection";
 import type { Tx } from "../db/types";
 import { sealAuditLog } from "../audit/log";
-import { draftsFor, formatDeadline, type Draft } from "./derive";
+import { NOTIFYING_ACTIONS, draftsFor, formatDeadline, type Draft } from "./derive";
 import { deliver, emailText } from "./deliver";
 import { sendQueuedEmails, type SendOptions, type SendReport } from "./mail";
 
@@ -27,17 +27,22 @@ export async function dispatchNotifications(db: PrismaClient, { seal = true, bat
       await tx.$executeRaw`INSERT INTO "NotificationCursor" (name, "chainIndex", "updatedAt") VALUES (${CURSOR}, 0, now()) ON CONFLICT (name) DO NOTHING`;
       // One dispatcher at a time: the row lock holds a second one until the first commits.
       const [cursor] = await tx.$queryRaw<{ chainIndex: bigint }[]>`SELECT "chainIndex" FROM "NotificationCursor" WHERE name = ${CURSOR} FOR UPDATE`;
+      // Everything up to the last sealed index is committed and visible; entries that notify nobody
+      // (most of them: votes) are passed over in the query, and the cursor moves past them too.
+      const [head] = await tx.$queryRaw<{ last: bigint | null }[]>`SELECT max("chainIndex") AS last FROM "AuditEntry"`;
+      const last = head?.last ?? null;
+      if (last === null || last <= cursor!.chainIndex) return { read: 0, created: 0 };
       const entries = await tx.auditEntry.findMany({
-        where: { chainIndex: { gt: cursor!.chainIndex } },
+        where: { chainIndex: { gt: cursor!.chainIndex, lte: last }, action: { in: [...NOTIFYING_ACTIONS] } },
         orderBy: { chainIndex: "asc" },
         take: batch,
         select: { seq: true, chainIndex: true, councilId: true, actorId: true, action: true, subjectId: true, data: true },
       });
-      if (entries.length === 0) return { read: 0, created: 0 };
       const drafts: Draft[] = [];
       for (const entry of entries) drafts.push(...(await draftsFor(tx, entry)));
       const made = await deliver(tx, drafts);
-      await tx.notificationCursor.update({ where: { name: CURSOR }, data: { chainIndex: entries.at(-1)!.chainIndex! } });
+      const reached = entries.length === batch ? entries.at(-1)!.chainIndex! : last;
+      await tx.notificationCursor.update({ where: { name: CURSOR }, data: { chainIndex: reached } });
       return { read: entries.length, created: made };
     }, { timeout: 120_000 });
     created += step.created;
@@ -121,7 +126,7 @@ export interface SweepReport {
   mail: SendReport;
 }
 
-/** Everything the minute sweep does for notifications, in order; each step is safe to repeat. */
+/** Everything the server's minute sweep does for notifications, in order; each step is safe to repeat. */
 export async function runNotificationSweep(db: PrismaClient, options: SendOptions & { now?: Date } = {}): Promise<SweepReport> {
   const now = options.now ?? new Date();
   const notified = await dispatchNotifications(db);

@@ -122,6 +122,25 @@ describe("fan-out", () => {
     expect(await dispatchNotifications(t.db)).toBe(1);
   });
 
+  it("passes over entries that notify nobody, and still finds the ones behind them", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 3);
+    const proposal = await makeOpenProposal(t.db, council.id, members[0]!);
+    await dispatchNotifications(t.db);
+    // Votes tell nobody anything: more of them than a dispatch batch, then a join in the middle.
+    for (let i = 0; i < 7; i++) await t.db.$transaction((tx) => appendAudit(tx, { councilId: council.id, actorId: members[1]!, action: "vote.cast", subjectId: proposal.id, data: { proposalId: proposal.id } }));
+    await t.db.$transaction((tx) => appendAudit(tx, { councilId: council.id, actorId: members[0]!, action: "member.admitted", subjectId: members[2]!, data: { userId: members[2]! } }));
+    for (let i = 0; i < 7; i++) await t.db.$transaction((tx) => appendAudit(tx, { councilId: council.id, actorId: members[1]!, action: "vote.cast", subjectId: proposal.id, data: { proposalId: proposal.id } }));
+    expect(await dispatchNotifications(t.db, { batch: 3 })).toBe(1);
+    expect(await t.db.notification.count({ where: { userId: members[2]!, kind: "MEMBERSHIP_ADMITTED" } })).toBe(1);
+    // The cursor stands at the end of the log: the next run reads nothing and makes nothing.
+    const [cursor, head] = await Promise.all([
+      t.db.notificationCursor.findUniqueOrThrow({ where: { name: "audit" } }),
+      t.db.auditEntry.aggregate({ _max: { chainIndex: true } }),
+    ]);
+    expect(cursor.chainIndex).toBe(head._max.chainIndex);
+    expect(await dispatchNotifications(t.db, { batch: 3 })).toBe(0);
+  });
+
   it("delivers a large fan-out in chunks, each draft once", async () => {
     const user = await makeUser(t.db);
     const drafts = Array.from({ length: 2500 }, (_, i) => ({ userId: user.id, kind: "VOTING_OPENED" as const, key: `bulk:${i}`, title: `Bulk ${i}`, url: "/", councilId: null, proposalId: null }));

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Rate-limit counters move on every request, allowed or not; audit entries are sealed by the
-// server's minute sweep (their content still counts, their chain fields do not), and the same sweep
+// server's sweep (their content still counts, their chain fields do not), and the same sweep
 // derives notifications and emails from sealed entries whenever it runs: a change there follows a
 // change in the audit log, which does count.
 const SKIPPED = new Set(["RateLimit", "Notification", "Email", "NotificationCursor"]);

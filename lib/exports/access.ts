@@ -6,15 +6,23 @@ import { requireMember } from "../councils/access";
 import { DomainError, refusal } from "../errors";
 import { findFederationVoice } from "../federations/service";
 import { closeProposal } from "../proposals/service";
-import { findBoard, findBoardProposal, listUncountedProposals } from "./queries";
+import { findBoard, findBoardParts, findBoardProposal, listUncountedProposals } from "./queries";
 
 async function requireVoice(db: PrismaClient, council: { id: string; kind: string }, userId: string) {
   if (council.kind === "FEDERATION" && (await findFederationVoice(db, council.id, userId))) return;
   await requireMember(db, council.id, userId);
 }
 
-/** The board of a closed vote for a member entitled to it; a DomainError says why not. */
+/** The board of a closed vote for a member entitled to it, ballots and all; a DomainError says why not. */
 export async function loadBoardFor(db: PrismaClient, proposalId: string, userId: string) {
+  const parts = await loadBoardPartsFor(db, proposalId, userId);
+  const board = await findBoard(db, parts.board.proposal.id);
+  if (!board) throw refusal("NOT_FOUND", "resultUnavailable");
+  return board;
+}
+
+/** The same, as the parts a download streams (lib/exports/board-stream.ts). */
+export async function loadBoardPartsFor(db: PrismaClient, proposalId: string, userId: string) {
   const proposal = await findBoardProposal(db, proposalId);
   if (!proposal) throw refusal("NOT_FOUND", "noSuchProposal");
   const council = await db.council.findUniqueOrThrow({ where: { id: proposal.councilId }, select: { id: true, kind: true } });
@@ -31,9 +39,9 @@ export async function loadBoardFor(db: PrismaClient, proposalId: string, userId:
   }
   // As on the proposal page: a lapsed vote is counted by the first reader.
   await closeProposal(db, proposal.id);
-  const board = await findBoard(db, proposal.id);
-  if (!board) throw refusal("NOT_FOUND", "resultUnavailable");
-  return board;
+  const parts = await findBoardParts(db, proposal.id);
+  if (!parts) throw refusal("NOT_FOUND", "resultUnavailable");
+  return parts;
 }
 
 /** The council (by slug) for a member entitled to its decision record, with lapsed votes counted. */

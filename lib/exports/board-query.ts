@@ -4,27 +4,75 @@ import type { Db } from "../db/types";
 import { readFederationCount } from "../federations/count";
 import { proposalStatus } from "../proposals/lifecycle";
 import { decisionRules } from "../charters/rules";
-import { buildBoard, type Board, type BoardBallotsInput } from "./board";
+import { buildBoard, CHOICE_ORDER, compareRankings, type Board, type BoardBallot, type BoardBallotsInput } from "./board";
+import type { VoteChoice } from "../generated/prisma/enums";
 
-/** The ballot board of a closed, counted vote; null if it is not closed or not yet counted. */
+/** Ballots read per query when a board is streamed. */
+export const BOARD_PAGE = 5_000;
+
+/**
+ * A board in two parts, so a download of a million ballots never holds them all: `board` is the
+ * whole board except its ballots (an empty list; a mandate board is whole), and `pages()` reads the
+ * ballots in board order a page at a time. `depth` is the longest ranking (ranked boards; else 0).
+ */
+export interface BoardParts {
+  board: Board;
+  pages(): AsyncGenerator<BoardBallot[]>;
+  depth: number;
+}
+
+/** The ballot board of a closed, counted vote, ballots and all; null if it is not closed or not yet counted. */
 export async function findBoard(db: Db, proposalId: string): Promise<Board | null> {
+  const parts = await findBoardParts(db, proposalId);
+  if (!parts || parts.board.ballotType === "mandate") return parts?.board ?? null;
+  const ballots: BoardBallot[] = [];
+  for await (const page of parts.pages()) for (const ballot of page) ballots.push(ballot);
+  return { ...parts.board, ballots } as Board;
+}
+
+/** A closed, counted vote's board without its ballots, and a reader of them (see BoardParts). */
+export async function findBoardParts(db: Db, proposalId: string, pageSize = BOARD_PAGE): Promise<BoardParts | null> {
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: { council: { select: { id: true, slug: true, name: true } }, charter: true, result: true },
   });
   if (!proposal || proposalStatus(proposal) !== "closed" || !proposal.result || !proposal.charter) return null;
   const { result, charter } = proposal;
+  const election = proposal.kind === "ELECTION";
   let ballots: BoardBallotsInput;
+  let pages: () => AsyncGenerator<BoardBallot[]> = async function* () {};
+  let depth = 0;
   if (proposal.secretBallot) {
     // Secret ballots carry their tracking codes and nonces, so anyone can recompute each code.
-    const rows = await db.ballot.findMany({ where: { proposalId }, orderBy: { tracking: "asc" }, select: { tracking: true, nonce: true, choice: true, ranking: true } });
-    ballots = proposal.kind === "ELECTION"
-      ? { type: "ranked", rankings: rows.map((r) => r.ranking), receipts: rows.map((r) => ({ tracking: r.tracking, nonce: r.nonce })) }
-      : { type: "choice", choices: rows.map((r) => r.choice ?? "ABSTAIN"), receipts: rows.map((r) => ({ tracking: r.tracking, nonce: r.nonce })) };
-  } else if (proposal.kind === "ELECTION") {
-    // Only the rankings: who cast which ballot is never selected.
-    const rows = await db.rankedVote.findMany({ where: { proposalId }, select: { ranking: true } });
-    ballots = { type: "ranked", rankings: rows.map((r) => r.ranking) };
+    // Tracking codes are lowercase hex: the database's order is the board's under any collation.
+    ballots = election ? { type: "ranked", rankings: [], receipts: [] } : { type: "choice", choices: [], receipts: [] };
+    if (election) depth = await longestRanking(db, "Ballot", proposalId);
+    pages = async function* () {
+      let after: string | null = null;
+      for (;;) {
+        const rows: { tracking: string; nonce: string; choice: VoteChoice | null; ranking: string[] }[] = await db.ballot.findMany({
+          where: { proposalId, ...(after === null ? {} : { tracking: { gt: after } }) },
+          orderBy: { tracking: "asc" }, take: pageSize, select: { tracking: true, nonce: true, choice: true, ranking: true },
+        });
+        if (rows.length === 0) return;
+        yield rows.map((r) => (election
+          ? { ranking: r.ranking, tracking: r.tracking, nonce: r.nonce }
+          : { choice: r.choice ?? "ABSTAIN", tracking: r.tracking, nonce: r.nonce }));
+        if (rows.length < pageSize) return;
+        after = rows.at(-1)!.tracking;
+      }
+    };
+  } else if (election) {
+    // Only the rankings, identical ones counted together in the database: who cast which ballot is
+    // never selected, and memory grows with the different rankings, not the ballots.
+    ballots = { type: "ranked", rankings: [] };
+    depth = await longestRanking(db, "RankedVote", proposalId);
+    pages = async function* () {
+      const groups = await db.$queryRaw<{ ranking: string[]; n: number }[]>`
+        SELECT ranking, count(*)::int AS n FROM "RankedVote" WHERE "proposalId" = ${proposalId} GROUP BY ranking`;
+      groups.sort((a, b) => compareRankings(a.ranking, b.ranking));
+      yield* repeated(groups.map((g) => ({ item: { ranking: g.ranking, tracking: null, nonce: null }, n: g.n })), pageSize);
+    };
   } else if (proposal.kind === "FEDERATION_MOTION") {
     const count = readFederationCount(result.count);
     const children = await db.proposal.findMany({
@@ -40,10 +88,15 @@ export async function findBoard(db: Db, proposalId: string): Promise<Board | nul
       }),
     };
   } else {
-    const rows = await db.vote.findMany({ where: { proposalId }, select: { choice: true } });
-    ballots = { type: "choice", choices: rows.map((r) => r.choice) };
+    // Open yes/no ballots are listed by content (yes, then no, then abstain): counted in the database.
+    ballots = { type: "choice", choices: [] };
+    pages = async function* () {
+      const counts = await db.vote.groupBy({ by: ["choice"], where: { proposalId }, _count: { _all: true } });
+      counts.sort((a, b) => CHOICE_ORDER[a.choice] - CHOICE_ORDER[b.choice]);
+      yield* repeated(counts.map((c) => ({ item: { choice: c.choice, tracking: null, nonce: null }, n: c._count._all })), pageSize);
+    };
   }
-  return buildBoard({
+  const board = buildBoard({
     proposal: {
       id: proposal.id, kind: proposal.kind, title: proposal.title, council: proposal.council,
       votingOpenedAt: proposal.votingOpenedAt!, votingClosesAt: proposal.votingClosesAt!,
@@ -53,4 +106,24 @@ export async function findBoard(db: Db, proposalId: string): Promise<Board | nul
     result,
     ballots,
   });
+  return { board, pages, depth };
+}
+
+/** Each item `n` times, in pages of `size`. */
+function* repeated(groups: { item: BoardBallot; n: number }[], size: number): Generator<BoardBallot[]> {
+  let page: BoardBallot[] = [];
+  for (const { item, n } of groups) {
+    for (let i = 0; i < n; i++) {
+      page.push(item);
+      if (page.length === size) { yield page; page = []; }
+    }
+  }
+  if (page.length) yield page;
+}
+
+async function longestRanking(db: Db, table: "Ballot" | "RankedVote", proposalId: string): Promise<number> {
+  const [row] = table === "Ballot"
+    ? await db.$queryRaw<{ depth: number }[]>`SELECT coalesce(max(cardinality(ranking)), 0)::int AS depth FROM "Ballot" WHERE "proposalId" = ${proposalId}`
+    : await db.$queryRaw<{ depth: number }[]>`SELECT coalesce(max(cardinality(ranking)), 0)::int AS depth FROM "RankedVote" WHERE "proposalId" = ${proposalId}`;
+  return row?.depth ?? 0;
 }

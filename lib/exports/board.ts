@@ -7,7 +7,7 @@ import { decideFederation, mandateFromOutcome, weightOf, type CouncilMandate } f
 import type { FederationWeighting, Outcome, PassThreshold, ProposalKind, VoteChoice } from "../generated/prisma/enums";
 import { decideOutcome, type Tally } from "../voting/outcome";
 import { BallotError, UNIT, type Stage } from "../voting/stv";
-import { toCsv } from "./csv";
+import { toCsv, type CsvCell } from "./csv";
 import { trackingCode, type BallotContent } from "../voting/receipts";
 
 export const BOARD_FORMAT = "plenum-ballot-board";
@@ -187,7 +187,19 @@ export type BoardBallotsInput =
   | { type: "ranked"; rankings: string[][]; receipts?: BallotReceipt[] }
   | { type: "mandate"; mandates: (CouncilMandate & { mandateProposalId: string | null; rules: { quorumPercent: number; passThreshold: PassThreshold } | null })[] };
 
-const CHOICE_ORDER: Record<VoteChoice, number> = { YES: 0, NO: 1, ABSTAIN: 2 };
+export const CHOICE_ORDER: Record<VoteChoice, number> = { YES: 0, NO: 1, ABSTAIN: 2 };
+
+/**
+ * The order of open rankings on a board: candidate by candidate (by id, character codes), a ranking
+ * before its own extensions. PostgreSQL orders text arrays the same way under any collation for
+ * the ids Plenum makes (lowercase letters and digits), but the board sorts in JavaScript anyway.
+ */
+export function compareRankings(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
+}
 
 /**
  * Puts ballots in a canonical order that says nothing about who cast them: secret ballots by
@@ -235,13 +247,12 @@ export function buildBoard(input: { proposal: BoardProposalInput; rules: BoardRu
         quota?: number; validBallots?: number; turnout?: number; quorumNeeded?: number; stages?: Stage[];
         candidates?: { id: string; name: string }[]; withdrawn?: string[]; seats?: number;
       };
-      const key = (r: string[]) => JSON.stringify(r);
       return {
         ...common, ballotType: "ranked",
         seats: proposal.seats ?? count.seats ?? 1,
         candidates: (count.candidates ?? []).map((c) => ({ id: c.id, name: c.name })),
         withdrawn: [...(count.withdrawn ?? [])],
-        ballots: ordered(ballots.rankings.map((r) => [...r]), ballots.receipts, (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        ballots: ordered(ballots.rankings.map((r) => [...r]), ballots.receipts, compareRankings)
           .map(({ content, tracking, nonce }) => ({ ranking: content, tracking, nonce })),
         published: {
           ...published, winners: [...result.winners], unit: UNIT,
@@ -467,19 +478,32 @@ export function recountBoard(board: Board): Recount {
 // ---------------------------------------------------------------------------------------------
 // The ballots as CSV, for a spreadsheet. The JSON board is the complete record; this is its ballots.
 
+export type BoardBallot = ChoiceBoard["ballots"][number] | RankedBoard["ballots"][number];
+
+/** The CSV's header row for a choice or ranked board; `depth` is the longest ranking. */
+export function boardCsvHeader(type: "choice" | "ranked", depth: number): string[] {
+  return type === "choice"
+    ? ["ballot", "choice", "tracking", "nonce"]
+    : ["ballot", "tracking", "nonce", ...Array.from({ length: Math.max(1, depth) }, (_, i) => `preference_${i + 1}`)];
+}
+
+/** One ballot's CSV row; `number` counts from 1 in board order. */
+export function boardCsvRow(ballot: BoardBallot, number: number, depth: number): CsvCell[] {
+  return "choice" in ballot
+    ? [number, ballot.choice, ballot.tracking, ballot.nonce]
+    : [number, ballot.tracking, ballot.nonce, ...Array.from({ length: Math.max(1, depth) }, (_, j) => ballot.ranking[j] ?? null)];
+}
+
+const MANDATE_CSV_HEADER = ["council_id", "council_name", "mandate_proposal_id", "mandate", "weight", "decided", "electorate_size", "yes", "no", "abstain", "outcome"];
+
+/** A mandate board's CSV (one row per member council: always small). */
+export function mandateBoardCsv(board: MandateBoard): string {
+  return toCsv(MANDATE_CSV_HEADER, board.mandates.map((m) => [m.councilId, m.councilName, m.mandateProposalId, m.mandate, m.weight, m.decided, m.electorateSize, m.yes, m.no, m.abstain, m.outcome]));
+}
+
 export function boardBallotsCsv(board: Board): string {
-  switch (board.ballotType) {
-    case "choice":
-      return toCsv(["ballot", "choice", "tracking", "nonce"], board.ballots.map((b, i) => [i + 1, b.choice, b.tracking, b.nonce]));
-    case "ranked": {
-      const depth = Math.max(1, ...board.ballots.map((b) => b.ranking.length));
-      const header = ["ballot", "tracking", "nonce", ...Array.from({ length: depth }, (_, i) => `preference_${i + 1}`)];
-      return toCsv(header, board.ballots.map((b, i) => [i + 1, b.tracking, b.nonce, ...Array.from({ length: depth }, (_, j) => b.ranking[j] ?? null)]));
-    }
-    case "mandate":
-      return toCsv(
-        ["council_id", "council_name", "mandate_proposal_id", "mandate", "weight", "decided", "electorate_size", "yes", "no", "abstain", "outcome"],
-        board.mandates.map((m) => [m.councilId, m.councilName, m.mandateProposalId, m.mandate, m.weight, m.decided, m.electorateSize, m.yes, m.no, m.abstain, m.outcome]),
-      );
-  }
+  if (board.ballotType === "mandate") return mandateBoardCsv(board);
+  const ballots: BoardBallot[] = board.ballots;
+  const depth = board.ballotType === "ranked" ? board.ballots.reduce((most, b) => Math.max(most, b.ranking.length), 1) : 0;
+  return toCsv(boardCsvHeader(board.ballotType, depth), ballots.map((b, i) => boardCsvRow(b, i + 1, depth)));
 }

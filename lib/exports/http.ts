@@ -6,7 +6,8 @@ import { ZId } from "../councils/schemas";
 import { getDb } from "../db";
 import { isDomainError, type DomainErrorCode } from "../errors";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/errors";
-import { loadBoardFor } from "./access";
+import { loadBoardPartsFor } from "./access";
+import type { BoardParts } from "./board-query";
 
 const STATUS: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, CLOSED: 409, RATE_LIMITED: 429,
@@ -20,7 +21,7 @@ export function jsonError(status: number, error: string): Response {
 }
 
 /** `filename` is built from ids and slugs only ([A-Za-z0-9_.-]), so it needs no escaping. */
-export function download(body: string, { filename, type }: { filename: string; type: "json" | "csv" }): Response {
+export function download(body: string | ReadableStream<Uint8Array>, { filename, type }: { filename: string; type: "json" | "csv" }): Response {
   return new Response(body, {
     headers: {
       ...PRIVATE,
@@ -44,16 +45,16 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
   }
 }
 
-/** A board download's request: signed-in user, valid id, and the board they are entitled to. */
+/** A board download's request: signed-in user, valid id, and the board they are entitled to (its parts, to stream). */
 export function boardDownload(
   params: Promise<{ id: string }>,
-  render: (board: Awaited<ReturnType<typeof loadBoardFor>>) => Response,
+  render: (parts: BoardParts) => Response,
 ) {
   return answer(async () => {
     const user = await currentUser();
     if (!user) return unauthenticated();
     const id = ZId.safeParse((await params).id);
     if (!id.success) return jsonError(404, "There is no such proposal.");
-    return render(await loadBoardFor(await getDb(), id.data, user.id));
+    return render(await loadBoardPartsFor(await getDb(), id.data, user.id));
   });
 }

@@ -7,7 +7,7 @@ import { proposalStatus, type ProposalStatus } from "../proposals/lifecycle";
 import { toCsv } from "./csv";
 
 // The board query lives apart, free of `server-only`, so the audit verifier script can use it too.
-export { findBoard } from "./board-query";
+export { findBoard, findBoardParts } from "./board-query";
 
 /** What a route needs to authorise a board download and to say why it is not ready. */
 export async function findBoardProposal(db: Db, proposalId: string) {

@@ -15,9 +15,10 @@ import { castRankedVote, createElection, nominate } from "@/lib/elections/servic
 import { createFederation, createFederationMotion } from "@/lib/federations/service";
 import { closeProposal, createProposal, openVoting, withdrawProposal } from "@/lib/proposals/service";
 import { castVote } from "@/lib/voting/service";
-import { boardBallotsCsv, recountBoard, type Board } from "@/lib/exports/board";
+import { boardBallotsCsv, CHOICE_ORDER, compareRankings, parseBoard, recountBoard, type Board, type BoardBallot } from "@/lib/exports/board";
+import { boardCsvChunks, boardJsonChunks, streamOf } from "@/lib/exports/board-stream";
 import { loadBoardFor, loadCouncilFor } from "@/lib/exports/access";
-import { decisionRecordCsv, findBoard, findDecisionRecord, findMemberExport } from "@/lib/exports/queries";
+import { decisionRecordCsv, findBoard, findBoardParts, findDecisionRecord, findMemberExport } from "@/lib/exports/queries";
 import type { VoteChoice } from "@/lib/generated/prisma/enums";
 
 let t: TestDatabase;
@@ -142,6 +143,53 @@ describe("the ballot board", () => {
     expect((await loadBoardFor(t.db, open.id, members[1]!)).published.outcome).toBe("NO_QUORUM");
   });
 });
+
+/** A closed secret motion and a closed secret election of 7 members each. */
+async function closedSecretVotes() {
+  const { council, members } = await makeCouncilWithMembers(t.db, 6, { ballotSecrecy: "SECRET", quorumPercent: 0 });
+  const [a, b, c, d] = members as [string, string, string, string];
+  const motion = await createProposal(t.db, { councilId: council.id, authorId: a, title: "Secret oven", body: "Ovens." });
+  await openVoting(t.db, { proposalId: motion.id, actorId: a });
+  const choices: VoteChoice[] = ["NO", "YES", "ABSTAIN", "YES", "NO", "YES", "YES"];
+  for (const [i, choice] of choices.entries()) await castVote(t.db, { proposalId: motion.id, userId: members[i]!, choice });
+  const election = await createElection(t.db, { councilId: council.id, authorId: a, roleName: "Treasurer", seats: 1, termMonths: 6, body: "" });
+  for (const x of [a, b, c, d]) await nominate(t.db, { proposalId: election.id, nomineeId: x, actorId: x });
+  await openVoting(t.db, { proposalId: election.id, actorId: a });
+  const rankings = [[a, b], [b], [c, a, d], [a, b, c], [d, c], [a], [b, a]];
+  for (const [i, ranking] of rankings.entries()) await castRankedVote(t.db, { proposalId: election.id, userId: members[i]!, ranking });
+  for (const id of [motion.id, election.id]) {
+    await expireVoting(t.db, id);
+    await closeProposal(t.db, id);
+  }
+  return { motion, election };
+}
+
+describe("the ballot board download", () => {
+  const read = (chunks: AsyncGenerator<string>) => new Response(streamOf(chunks)).text();
+  const canonical = (x: BoardBallot, y: BoardBallot) =>
+    x.tracking !== null && y.tracking !== null ? (x.tracking < y.tracking ? -1 : 1)
+      : "choice" in x && "choice" in y ? CHOICE_ORDER[x.choice] - CHOICE_ORDER[y.choice]
+        : "ranking" in x && "ranking" in y ? compareRankings(x.ranking, y.ranking) : 0;
+
+  it("streams a page at a time exactly the board built whole, open and secret, motion and election", async () => {
+    const secret = await closedSecretVotes();
+    const votes = [(await closedMotion()).proposal.id, (await closedElection()).election.id, secret.motion.id, secret.election.id];
+    for (const id of votes) {
+      const board = (await findBoard(t.db, id))!;
+      if (board.ballotType === "mandate") throw new Error("expected ballots");
+      expect(board.ballots.length).toBeGreaterThan(4);
+      expect(board.ballots).toEqual([...(board.ballots as BoardBallot[])].sort(canonical)); // never the order of casting
+      for (const pageSize of [1, 3, 5_000]) {
+        const parts = (await findBoardParts(t.db, id, pageSize))!;
+        const json = await read(boardJsonChunks(parts));
+        expect(json).toBe(`${JSON.stringify(board, null, 2)}\n`);
+        expect(recountBoard(parseBoard(JSON.parse(json))).matches).toBe(true);
+        expect(await read(boardCsvChunks(parts))).toBe(boardBallotsCsv(board));
+      }
+    }
+  });
+});
+
 
 describe("the decision record", () => {
   it("lists every proposal of the council with its status and result, quoted and guarded", async () => {

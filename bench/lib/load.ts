@@ -208,3 +208,30 @@ export async function runBaseline(databaseUrl: string, proposalId: string, users
   await pool.end();
   return { ...summarise(latencies, concurrency, seconds, failed), cpuMsPerRequest: { server: 0, database: databaseMs / Math.max(1, work.length) } };
 }
+
+/**
+ * Downloads `path` once, reading the body as it arrives without keeping it; `check` sees the
+ * status, the byte count and the first and last 200 bytes (enough to see a whole JSON document).
+ */
+export async function runDownload(baseUrl: string, path: string, headers: Record<string, string>, check: (status: number, bytes: number, head: string, tail: string) => boolean): Promise<LoadFigures & { bytes: number }> {
+  const started = performance.now();
+  let bytes = 0;
+  let head = "";
+  let tail = "";
+  let ok = false;
+  try {
+    const response = await fetch(new URL(path, baseUrl), { headers });
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body ?? []) {
+      bytes += chunk.byteLength;
+      const text = decoder.decode(chunk, { stream: true });
+      if (head.length < 200) head += text.slice(0, 200 - head.length);
+      tail = (tail + text).slice(-200);
+    }
+    ok = check(response.status, bytes, head, tail);
+  } catch {
+    ok = false;
+  }
+  const ms = performance.now() - started;
+  return { ...summarise([ms], 1, ms / 1000, ok ? 0 : 1), bytes };
+}

@@ -38,17 +38,30 @@ const str = (data: unknown, key: string): string | null => {
   return typeof v === "string" ? v : null;
 };
 
-async function electorateOf(tx: Tx, proposalId: string): Promise<string[]> {
-  const rows = await tx.electorateEntry.findMany({ where: { proposalId }, select: { userId: true } });
+/** Where a fan-out resumes: recipients after this user id, this many at a time. */
+export interface FanoutPage {
+  after: string | null;
+  size: number;
+}
+
+/** Recipients of a large fan-out are read by user id a page at a time (electorates reach millions). */
+export const FANOUT_PAGE = 5_000;
+
+async function electorateOf(tx: Tx, proposalId: string, page: FanoutPage): Promise<string[]> {
+  const rows = await tx.electorateEntry.findMany({
+    where: { proposalId, ...(page.after === null ? {} : { userId: { gt: page.after } }) },
+    orderBy: { userId: "asc" }, take: page.size, select: { userId: true },
+  });
   return rows.map((r) => r.userId);
 }
 
 /** The electorate members still active in the council: a join, not a list of ids (electorates can be large). */
-async function currentVotersOf(tx: Tx, proposalId: string, councilId: string): Promise<string[]> {
+async function currentVotersOf(tx: Tx, proposalId: string, councilId: string, page: FanoutPage): Promise<string[]> {
   const rows = await tx.$queryRaw<{ userId: string }[]>`
     SELECT e."userId" FROM "ElectorateEntry" e
     JOIN "Membership" m ON m."userId" = e."userId" AND m."councilId" = ${councilId} AND m.status = 'ACTIVE'
-    WHERE e."proposalId" = ${proposalId}`;
+    WHERE e."proposalId" = ${proposalId} AND e."userId" > ${page.after ?? ""}
+    ORDER BY e."userId" LIMIT ${page.size}`;
   return rows.map((r) => r.userId);
 }
 
@@ -60,36 +73,52 @@ async function currentVotersOf(tx: Tx, proposalId: string, councilId: string): P
 export const NOTIFYING_ACTIONS = ["voting.opened", "result.published", "member.requested", "member.admitted", "nomination.made", "recall.started"] as const;
 const notifying = new Set<string>(NOTIFYING_ACTIONS);
 
-/** The drafts for one entry; actions nobody is notified of give none. */
-export async function draftsFor(tx: Tx, entry: AuditRow): Promise<Draft[]> {
-  if (!notifying.has(entry.action)) return [];
-  const key = `audit:${entry.seq}`;
-  const make = (userIds: string[], kind: NotificationKind, title: string, url: string, proposalId: string | null = null): Draft[] =>
-    [...new Set(userIds)]
-      .filter((id) => id !== entry.actorId) // nobody is told about their own action
-      .map((userId) => ({ userId, kind, key, title, url, councilId: entry.councilId, proposalId }));
+/**
+ * The drafts for one entry, a page of recipients at a time: `next` is where the following page
+ * starts, or null when this was the last. Actions nobody is notified of give none.
+ */
+export async function draftsFor(tx: Tx, entry: AuditRow, page: FanoutPage = { after: null, size: FANOUT_PAGE }): Promise<{ drafts: Draft[]; next: string | null }> {
+  if (!notifying.has(entry.action)) return { drafts: [], next: null };
+  // Only the electorate fan-outs are large enough to page; every other entry is one page.
+  if (entry.action === "voting.opened" || entry.action === "result.published") return electorateDrafts(tx, entry, page);
+  return { drafts: await smallDrafts(tx, entry), next: null };
+}
+
+const draftMaker = (entry: AuditRow) => (userIds: string[], kind: NotificationKind, title: string, url: string, proposalId: string | null = null): Draft[] =>
+  [...new Set(userIds)]
+    .filter((id) => id !== entry.actorId) // nobody is told about their own action
+    .map((userId) => ({ userId, kind, key: `audit:${entry.seq}`, title, url, councilId: entry.councilId, proposalId }));
+
+async function electorateDrafts(tx: Tx, entry: AuditRow, page: FanoutPage): Promise<{ drafts: Draft[]; next: string | null }> {
+  const none = { drafts: [], next: null };
+  const make = draftMaker(entry);
+  // A federation motion is voted in its member councils' mandate votes, which notify their own members.
+  if (str(entry.data, "kind") === "FEDERATION_MOTION") return none;
+  const proposalId = str(entry.data, "proposalId") ?? entry.subjectId;
+  if (!proposalId) return none;
+  const proposal = await tx.proposal.findUnique({
+    where: { id: proposalId },
+    select: { title: true, councilId: true, votingClosesAt: true, council: { select: { name: true } }, result: { select: { outcome: true } } },
+  });
+  if (!proposal) return none;
+  const url = `/proposals/${proposalId}`;
+  // voting.opened: only those who can still vote (someone who left since voting opened is not asked).
+  const recipients = entry.action === "voting.opened"
+    ? await currentVotersOf(tx, proposalId, proposal.councilId, page)
+    : await electorateOf(tx, proposalId, page);
+  const next = recipients.length === page.size ? recipients.at(-1)! : null;
+  if (entry.action === "voting.opened") {
+    const closes = proposal.votingClosesAt ? `; closes ${formatDeadline(proposal.votingClosesAt)}` : "";
+    return { drafts: make(recipients, "VOTING_OPENED", `Voting is open on “${proposal.title}” in ${proposal.council.name}${closes}`, url, proposalId), next };
+  }
+  const outcome = proposal.result ? ` ${OUTCOME_WORDS[proposal.result.outcome]}` : " has a result";
+  return { drafts: make(recipients, "RESULT_PUBLISHED", `“${proposal.title}”${outcome} in ${proposal.council.name}`, url, proposalId), next };
+}
+
+async function smallDrafts(tx: Tx, entry: AuditRow): Promise<Draft[]> {
+  const make = draftMaker(entry);
 
   switch (entry.action) {
-    case "voting.opened":
-    case "result.published": {
-      // A federation motion is voted in its member councils' mandate votes, which notify their own members.
-      if (str(entry.data, "kind") === "FEDERATION_MOTION") return [];
-      const proposalId = str(entry.data, "proposalId") ?? entry.subjectId;
-      if (!proposalId) return [];
-      const proposal = await tx.proposal.findUnique({
-        where: { id: proposalId },
-        select: { title: true, councilId: true, votingClosesAt: true, council: { select: { name: true } }, result: { select: { outcome: true } } },
-      });
-      if (!proposal) return [];
-      const url = `/proposals/${proposalId}`;
-      if (entry.action === "voting.opened") {
-        const closes = proposal.votingClosesAt ? `; closes ${formatDeadline(proposal.votingClosesAt)}` : "";
-        // Only those who can still vote: someone who left since voting opened is not asked.
-        return make(await currentVotersOf(tx, proposalId, proposal.councilId), "VOTING_OPENED", `Voting is open on “${proposal.title}” in ${proposal.council.name}${closes}`, url, proposalId);
-      }
-      const outcome = proposal.result ? ` ${OUTCOME_WORDS[proposal.result.outcome]}` : " has a result";
-      return make(await electorateOf(tx, proposalId), "RESULT_PUBLISHED", `“${proposal.title}”${outcome} in ${proposal.council.name}`, url, proposalId);
-    }
     case "member.requested": {
       const userId = str(entry.data, "userId") ?? entry.subjectId;
       if (!entry.councilId || !userId) return [];

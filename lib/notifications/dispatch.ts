@@ -7,46 +7,67 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/connection";
 import type { Tx } from "../db/types";
 import { sealAuditLog } from "../audit/log";
-import { NOTIFYING_ACTIONS, draftsFor, formatDeadline, type Draft } from "./derive";
+import { FANOUT_PAGE, NOTIFYING_ACTIONS, draftsFor, formatDeadline } from "./derive";
 import { deliver, emailText } from "./deliver";
 import { sendQueuedEmails, type SendOptions, type SendReport } from "./mail";
 
 const CURSOR = "audit";
 export const DISPATCH_BATCH = 200;
+/**
+ * About how many notifications one dispatch transaction makes. An electorate of a million is told
+ * over many transactions, the cursor remembering the last member reached, so none runs for minutes
+ * and a restart resumes where the last one committed.
+ */
+export const FANOUT_BUDGET = 10_000;
 
 /**
  * Reads by chain index, not seq: an entry is only sealed once its transaction has committed, and
  * sealers take turns under a lock, so when index n is visible every index below it is too. Reading
  * by seq could pass over an entry whose transaction commits after a later one's.
  */
-export async function dispatchNotifications(db: PrismaClient, { seal = true, batch = DISPATCH_BATCH } = {}): Promise<number> {
+export async function dispatchNotifications(db: PrismaClient, { seal = true, batch = DISPATCH_BATCH, budget = FANOUT_BUDGET, page = FANOUT_PAGE } = {}): Promise<number> {
   if (seal) await sealAuditLog(db);
   let created = 0;
   for (;;) {
     const step = await db.$transaction(async (tx) => {
       await tx.$executeRaw`INSERT INTO "NotificationCursor" (name, "chainIndex", "updatedAt") VALUES (${CURSOR}, 0, now()) ON CONFLICT (name) DO NOTHING`;
       // One dispatcher at a time: the row lock holds a second one until the first commits.
-      const [cursor] = await tx.$queryRaw<{ chainIndex: bigint }[]>`SELECT "chainIndex" FROM "NotificationCursor" WHERE name = ${CURSOR} FOR UPDATE`;
+      const [cursor] = await tx.$queryRaw<{ chainIndex: bigint; afterUserId: string | null }[]>`SELECT "chainIndex", "afterUserId" FROM "NotificationCursor" WHERE name = ${CURSOR} FOR UPDATE`;
       // Everything up to the last sealed index is committed and visible; entries that notify nobody
       // (most of them: votes) are passed over in the query, and the cursor moves past them too.
       const [head] = await tx.$queryRaw<{ last: bigint | null }[]>`SELECT max("chainIndex") AS last FROM "AuditEntry"`;
       const last = head?.last ?? null;
-      if (last === null || last <= cursor!.chainIndex) return { read: 0, created: 0 };
+      if (last === null || last <= cursor!.chainIndex) return { created: 0, more: false };
       const entries = await tx.auditEntry.findMany({
         where: { chainIndex: { gt: cursor!.chainIndex, lte: last }, action: { in: [...NOTIFYING_ACTIONS] } },
         orderBy: { chainIndex: "asc" },
         take: batch,
         select: { seq: true, chainIndex: true, councilId: true, actorId: true, action: true, subjectId: true, data: true },
       });
-      const drafts: Draft[] = [];
-      for (const entry of entries) drafts.push(...(await draftsFor(tx, entry)));
-      const made = await deliver(tx, drafts);
+      let made = 0;
+      let left = budget;
+      for (const [i, entry] of entries.entries()) {
+        // The cursor's user id belongs to the first entry after it: a fan-out begun by an earlier step.
+        let after = i === 0 ? cursor!.afterUserId : null;
+        for (;;) {
+          const { drafts, next } = await draftsFor(tx, entry, { after, size: page });
+          made += await deliver(tx, drafts);
+          left -= Math.max(1, drafts.length);
+          if (next === null) break;
+          after = next;
+          if (left <= 0) {
+            // This transaction has done its share: the rest of this entry's recipients go in the next.
+            await tx.notificationCursor.update({ where: { name: CURSOR }, data: { chainIndex: entry.chainIndex! - 1n, afterUserId: after } });
+            return { created: made, more: true };
+          }
+        }
+      }
       const reached = entries.length === batch ? entries.at(-1)!.chainIndex! : last;
-      await tx.notificationCursor.update({ where: { name: CURSOR }, data: { chainIndex: reached } });
-      return { read: entries.length, created: made };
+      await tx.notificationCursor.update({ where: { name: CURSOR }, data: { chainIndex: reached, afterUserId: null } });
+      return { created: made, more: entries.length === batch };
     }, { timeout: 120_000 });
     created += step.created;
-    if (step.read < batch) return created;
+    if (!step.more) return created;
   }
 }
 

@@ -4,9 +4,9 @@
 // Email goes through a real local SMTP server (smtp-server) and the test reads what arrived.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/db";
-import { makeCouncil, makeCouncilWithMembers, makeOpenProposal, makeUser } from "../support/factories";
+import { expireVoting, makeCouncil, makeCouncilWithMembers, makeOpenProposal, makeUser } from "../support/factories";
 import { startMailCatcher, type Catcher } from "../support/smtp";
-import { appendAudit } from "@/lib/audit/log";
+import { appendAudit, sealAuditLog } from "@/lib/audit/log";
 import { decideMembership, joinCouncil } from "@/lib/councils/service";
 import { castRankedVote, createElection, nominate } from "@/lib/elections/service";
 import { startRecall } from "@/lib/delegations/service";
@@ -139,6 +139,29 @@ describe("fan-out", () => {
     ]);
     expect(cursor.chainIndex).toBe(head._max.chainIndex);
     expect(await dispatchNotifications(t.db, { batch: 3 })).toBe(0);
+  });
+
+  it("tells a large electorate over several transactions, each member once, resuming after the last one reached", async () => {
+    const { council, members } = await makeCouncilWithMembers(t.db, 8);
+    await dispatchNotifications(t.db);
+    const proposal = await makeOpenProposal(t.db, council.id, members[0]!);
+    const others = members.slice(1).sort();
+    // Two recipients a page, two a transaction: the cursor stops inside the fan-out four times.
+    expect(await dispatchNotifications(t.db, { page: 2, budget: 2 })).toBe(others.length);
+    const told = await t.db.notification.findMany({ where: { proposalId: proposal.id, kind: "VOTING_OPENED" }, select: { userId: true } });
+    expect(told.map((n) => n.userId).sort()).toEqual(others);
+    expect((await t.db.notificationCursor.findUniqueOrThrow({ where: { name: "audit" } })).afterUserId).toBeNull();
+
+    // As if a dispatcher had committed the first three recipients of the result and then stopped.
+    await expireVoting(t.db, proposal.id);
+    await closeProposal(t.db, proposal.id);
+    await sealAuditLog(t.db);
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { action: "result.published", subjectId: proposal.id } });
+    await t.db.notificationCursor.update({ where: { name: "audit" }, data: { chainIndex: entry.chainIndex! - 1n, afterUserId: others[2]! } });
+    const rest = members.filter((id) => id > others[2]!).sort(); // the whole electorate is told of a result
+    expect(await dispatchNotifications(t.db, { page: 2, budget: 2 })).toBe(rest.length);
+    const results = await t.db.notification.findMany({ where: { proposalId: proposal.id, kind: "RESULT_PUBLISHED" }, select: { userId: true } });
+    expect(results.map((n) => n.userId).sort()).toEqual(rest);
   });
 
   it("delivers a large fan-out in chunks, each draft once", async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NotificationCursor" ADD COLUMN     "afterUserId" TEXT;

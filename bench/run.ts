@@ -18,7 +18,7 @@ import { dispatchNotifications, runNotificationSweep } from "../lib/notification
 import { sealAuditLog } from "../lib/audit/log";
 import { runStvBench, type StvFigures } from "./stv-count";
 import { runFloor } from "./floor";
-import { runBaseline, runDownload, runJobs, runPaced, runPages, percentile, type Job, type LoadFigures } from "./lib/load";
+import { getOnce, runBaseline, runDownload, runJobs, runPaced, runPages, percentile, type Job, type LoadFigures } from "./lib/load";
 import { BENCH_DIST_DIR, SERVER_HEAP_MB, SERVER_SEMI_MB, startBalancer, startNext, watchCpu, watchMemory, type Server } from "./lib/server";
 import { actionBody, actionId, mintSessionCookie, proposalRouterState, sessionEmail, signInOverHttp } from "./lib/http";
 import {
@@ -183,9 +183,10 @@ async function timeMany(n: number, fn: () => Promise<unknown>): Promise<{ p50: n
 /** Unmeasured requests first, so lazily loaded route code and the JIT are warm when timing starts. */
 async function warm(baseUrl: string, paths: string[], headers: Record<string, string>, n = 16): Promise<void> {
   for (let i = 0; i < n; i += 4) {
-    await Promise.all(paths.slice(0, 4).map(async (p, k) => (await fetch(`${baseUrl}${paths[(i + k) % paths.length] ?? p}`, { headers })).arrayBuffer()));
+    await Promise.all(paths.slice(0, 4).map(async (p, k) => (await getOnce(`${baseUrl}${paths[(i + k) % paths.length] ?? p}`, headers)).arrayBuffer()));
   }
 }
+
 
 let databaseName = "";
 let walClient: pg.Client | null = null;

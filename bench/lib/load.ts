@@ -220,7 +220,7 @@ export async function runDownload(baseUrl: string, path: string, headers: Record
   let tail = "";
   let ok = false;
   try {
-    const response = await fetch(new URL(path, baseUrl), { headers });
+    const response = await getOnce(new URL(path, baseUrl).toString(), headers);
     const decoder = new TextDecoder();
     for await (const chunk of response.body ?? []) {
       bytes += chunk.byteLength;
@@ -234,4 +234,19 @@ export async function runDownload(baseUrl: string, path: string, headers: Record
   }
   const ms = performance.now() - started;
   return { ...summarise([ms], 1, ms / 1000, ok ? 0 : 1), bytes };
+}
+
+/**
+ * A GET that is sent again if its kept-alive connection turns out to be closed. The STV count blocks
+ * this process for seconds; meanwhile the server closes idle connections, and fetch may reuse one
+ * before it has seen the close ("other side closed"). A GET that never reached the server is safe to send again.
+ */
+export async function getOnce(url: string, headers: Record<string, string>): Promise<Response> {
+  try {
+    return await fetch(url, { headers });
+  } catch (e) {
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw e;
+    return fetch(url, { headers });
+  }
 }

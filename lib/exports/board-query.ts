@@ -4,11 +4,13 @@ import type { Db } from "../db/types";
 import { readFederationCount } from "../federations/count";
 import { proposalStatus } from "../proposals/lifecycle";
 import { decisionRules } from "../charters/rules";
-import { buildBoard, CHOICE_ORDER, compareRankings, type Board, type BoardBallot, type BoardBallotsInput } from "./board";
+import { buildBoard, CHOICE_ORDER, type Board, type BoardBallot, type BoardBallotsInput } from "./board";
 import type { VoteChoice } from "../generated/prisma/enums";
 
 /** Ballots read per query when a board is streamed. */
 export const BOARD_PAGE = 5_000;
+/** Different open rankings counted per query (each query groups the whole election). */
+export const BOARD_GROUP_PAGE = 20_000;
 
 /**
  * A board in two parts, so a download of a million ballots never holds them all: `board` is the
@@ -31,7 +33,7 @@ export async function findBoard(db: Db, proposalId: string): Promise<Board | nul
 }
 
 /** A closed, counted vote's board without its ballots, and a reader of them (see BoardParts). */
-export async function findBoardParts(db: Db, proposalId: string, pageSize = BOARD_PAGE): Promise<BoardParts | null> {
+export async function findBoardParts(db: Db, proposalId: string, pageSize = BOARD_PAGE, groupPageSize = BOARD_GROUP_PAGE): Promise<BoardParts | null> {
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
     include: { council: { select: { id: true, slug: true, name: true } }, charter: true, result: true },
@@ -63,15 +65,31 @@ export async function findBoardParts(db: Db, proposalId: string, pageSize = BOAR
       }
     };
   } else if (election) {
-    // Only the rankings, identical ones counted together in the database: who cast which ballot is
-    // never selected, and memory grows with the different rankings, not the ballots.
+    // Only the rankings, identical ones counted together in the database, a page of different
+    // rankings at a time (a million ballots can hold a hundred thousand different rankings): who
+    // cast which ballot is never selected. Compared byte by byte ("C"), PostgreSQL orders text
+    // arrays exactly as compareRankings does, whatever the database's collation.
     ballots = { type: "ranked", rankings: [] };
     depth = await longestRanking(db, "RankedVote", proposalId);
     pages = async function* () {
-      const groups = await db.$queryRaw<{ ranking: string[]; n: number }[]>`
-        SELECT ranking, count(*)::int AS n FROM "RankedVote" WHERE "proposalId" = ${proposalId} GROUP BY ranking`;
-      groups.sort((a, b) => compareRankings(a.ranking, b.ranking));
-      yield* repeated(groups.map((g) => ({ item: { ranking: g.ranking, tracking: null, nonce: null }, n: g.n })), pageSize);
+      let after: string[] | null = null;
+      let page: BoardBallot[] = [];
+      for (;;) {
+        const groups: { ranking: string[]; n: number }[] = await db.$queryRaw<{ ranking: string[]; n: number }[]>`
+          SELECT ranking, count(*)::int AS n FROM "RankedVote" WHERE "proposalId" = ${proposalId}
+          GROUP BY ranking HAVING ${after}::text[] IS NULL OR ranking COLLATE "C" > ${after}::text[]
+          ORDER BY ranking COLLATE "C" LIMIT ${groupPageSize}`;
+        for (const g of groups) {
+          const item = { ranking: g.ranking, tracking: null, nonce: null };
+          for (let i = 0; i < g.n; i++) {
+            page.push(item);
+            if (page.length === pageSize) { yield page; page = []; }
+          }
+        }
+        if (groups.length < groupPageSize) break;
+        after = groups.at(-1)!.ranking;
+      }
+      if (page.length) yield page;
     };
   } else if (proposal.kind === "FEDERATION_MOTION") {
     const count = readFederationCount(result.count);

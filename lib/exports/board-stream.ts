@@ -2,7 +2,7 @@
 // only as fast as the reader takes it, so a million-ballot board never sits in the server's memory.
 // The bytes are exactly those of the board built whole (`JSON.stringify(board, null, 2)` and
 // boardBallotsCsv), which tests/integration/exports.test.ts checks.
-import { boardCsvHeader, boardCsvRow, mandateBoardCsv } from "./board";
+import { boardCsvHeader, boardCsvRow, mandateBoardCsv, type BoardBallot } from "./board";
 import type { BoardParts } from "./board-query";
 import { toCsv, csvField } from "./csv";
 
@@ -19,9 +19,18 @@ export async function* boardJsonChunks(parts: BoardParts): AsyncGenerator<string
   const [before, after] = `${JSON.stringify({ ...parts.board, ballots: SLOT }, null, 2)}\n`.split(JSON.stringify(SLOT)) as [string, string];
   yield before;
   let first = true;
+  // Open ballots come as one object per identical content, repeated: each is written out once.
+  let last: BoardBallot | null = null;
+  let lastText = "";
+  const text = (ballot: BoardBallot) => {
+    if (ballot !== last) {
+      last = ballot;
+      lastText = ITEM_INDENT + JSON.stringify(ballot, null, 2).replaceAll("\n", `\n${ITEM_INDENT}`);
+    }
+    return lastText;
+  };
   for await (const page of parts.pages()) {
-    const items = page.map((ballot) => ITEM_INDENT + JSON.stringify(ballot, null, 2).replaceAll("\n", `\n${ITEM_INDENT}`));
-    yield `${first ? "[\n" : ",\n"}${items.join(",\n")}`;
+    yield `${first ? "[\n" : ",\n"}${page.map(text).join(",\n")}`;
     first = false;
   }
   yield first ? "[]" : "\n  ]";
@@ -37,8 +46,17 @@ export async function* boardCsvChunks(parts: BoardParts): AsyncGenerator<string>
   }
   yield toCsv(boardCsvHeader(board.ballotType, parts.depth), []);
   let number = 0;
+  let last: BoardBallot | null = null;
+  let lastRest = "";
   for await (const page of parts.pages()) {
-    yield page.map((ballot) => `${boardCsvRow(ballot, ++number, parts.depth).map(csvField).join(",")}\r\n`).join("");
+    yield page.map((ballot) => {
+      number++;
+      if (ballot !== last) {
+        last = ballot;
+        lastRest = boardCsvRow(ballot, number, parts.depth).slice(1).map(csvField).join(","); // all but the number
+      }
+      return `${number},${lastRest}\r\n`;
+    }).join("");
   }
 }
 

@@ -191,8 +191,8 @@ export const CHOICE_ORDER: Record<VoteChoice, number> = { YES: 0, NO: 1, ABSTAIN
 
 /**
  * The order of open rankings on a board: candidate by candidate (by id, character codes), a ranking
- * before its own extensions. PostgreSQL orders text arrays the same way under any collation for
- * the ids Plenum makes (lowercase letters and digits), but the board sorts in JavaScript anyway.
+ * before its own extensions: PostgreSQL's order of text arrays compared byte by byte (COLLATE "C"),
+ * which is how a streamed board reads them (lib/exports/board-query.ts).
  */
 export function compareRankings(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {

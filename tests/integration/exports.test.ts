@@ -180,7 +180,7 @@ describe("the ballot board download", () => {
       expect(board.ballots.length).toBeGreaterThan(4);
       expect(board.ballots).toEqual([...(board.ballots as BoardBallot[])].sort(canonical)); // never the order of casting
       for (const pageSize of [1, 3, 5_000]) {
-        const parts = (await findBoardParts(t.db, id, pageSize))!;
+        const parts = (await findBoardParts(t.db, id, pageSize, pageSize))!;
         const json = await read(boardJsonChunks(parts));
         expect(json).toBe(`${JSON.stringify(board, null, 2)}\n`);
         expect(recountBoard(parseBoard(JSON.parse(json))).matches).toBe(true);

@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/i18n/client-messages";
 import { currentUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { Bell } from "@/components/notifications/Bell";
@@ -25,11 +26,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   const unread = user ? await countUnread(await getDb(), user.id) : 0;
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("layout"), getMessages()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <TimeZoneCookie />
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
             {t("skip")}

@@ -9,6 +9,11 @@ import { toCsv, csvField } from "./csv";
 /** Stands in for the ballot list while the rest of the board is laid out by JSON.stringify. */
 const SLOT = "\u0000ballots\u0000";
 const ITEM_INDENT = "    "; // a ballot is an element of the board's "ballots" list: two levels deep
+/**
+ * Text handed on at a time. Small enough to stay in V8's young generation: page-sized strings of a
+ * megabyte and more went to its large-object space and held a million-ballot download's memory up.
+ */
+const CHUNK_CHARS = 32 * 1024;
 
 /** The board's JSON, pretty-printed as JSON.stringify(board, null, 2) would, followed by a newline. */
 export async function* boardJsonChunks(parts: BoardParts): AsyncGenerator<string> {
@@ -29,11 +34,15 @@ export async function* boardJsonChunks(parts: BoardParts): AsyncGenerator<string
     }
     return lastText;
   };
+  let out = "";
   for await (const page of parts.pages()) {
-    yield `${first ? "[\n" : ",\n"}${page.map(text).join(",\n")}`;
-    first = false;
+    for (const ballot of page) {
+      out += (first ? "[\n" : ",\n") + text(ballot);
+      first = false;
+      if (out.length >= CHUNK_CHARS) { yield out; out = ""; }
+    }
   }
-  yield first ? "[]" : "\n  ]";
+  yield out + (first ? "[]" : "\n  ]");
   yield after;
 }
 
@@ -48,16 +57,19 @@ export async function* boardCsvChunks(parts: BoardParts): AsyncGenerator<string>
   let number = 0;
   let last: BoardBallot | null = null;
   let lastRest = "";
+  let out = "";
   for await (const page of parts.pages()) {
-    yield page.map((ballot) => {
+    for (const ballot of page) {
       number++;
       if (ballot !== last) {
         last = ballot;
         lastRest = boardCsvRow(ballot, number, parts.depth).slice(1).map(csvField).join(","); // all but the number
       }
-      return `${number},${lastRest}\r\n`;
-    }).join("");
+      out += `${number},${lastRest}\r\n`;
+      if (out.length >= CHUNK_CHARS) { yield out; out = ""; }
+    }
   }
+  if (out) yield out;
 }
 
 /**

@@ -6,7 +6,8 @@ import { requireMember } from "../councils/access";
 import { DomainError, refusal } from "../errors";
 import { findFederationVoice } from "../federations/service";
 import { closeProposal } from "../proposals/service";
-import { findBoard, findBoardParts, findBoardProposal, listUncountedProposals } from "./queries";
+import { findBoardParts, findBoardProposal, listUncountedProposals } from "./queries";
+import { wholeBoard } from "./board-query";
 
 async function requireVoice(db: PrismaClient, council: { id: string; kind: string }, userId: string) {
   if (council.kind === "FEDERATION" && (await findFederationVoice(db, council.id, userId))) return;
@@ -15,10 +16,7 @@ async function requireVoice(db: PrismaClient, council: { id: string; kind: strin
 
 /** The board of a closed vote for a member entitled to it, ballots and all; a DomainError says why not. */
 export async function loadBoardFor(db: PrismaClient, proposalId: string, userId: string) {
-  const parts = await loadBoardPartsFor(db, proposalId, userId);
-  const board = await findBoard(db, parts.board.proposal.id);
-  if (!board) throw refusal("NOT_FOUND", "resultUnavailable");
-  return board;
+  return wholeBoard(await loadBoardPartsFor(db, proposalId, userId));
 }
 
 /** The same, as the parts a download streams (lib/exports/board-stream.ts). */

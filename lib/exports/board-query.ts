@@ -26,7 +26,12 @@ export interface BoardParts {
 /** The ballot board of a closed, counted vote, ballots and all; null if it is not closed or not yet counted. */
 export async function findBoard(db: Db, proposalId: string): Promise<Board | null> {
   const parts = await findBoardParts(db, proposalId);
-  if (!parts || parts.board.ballotType === "mandate") return parts?.board ?? null;
+  return parts && wholeBoard(parts);
+}
+
+/** The board with every ballot read into it (for the recount and tests; downloads stream instead). */
+export async function wholeBoard(parts: BoardParts): Promise<Board> {
+  if (parts.board.ballotType === "mandate") return parts.board;
   const ballots: BoardBallot[] = [];
   for await (const page of parts.pages()) for (const ballot of page) ballots.push(ballot);
   return { ...parts.board, ballots } as Board;

@@ -73,7 +73,8 @@ export async function findBoardParts(db: Db, proposalId: string, pageSize = BOAR
     // Only the rankings, identical ones counted together in the database, a page of different
     // rankings at a time (a million ballots can hold a hundred thousand different rankings): who
     // cast which ballot is never selected. Compared byte by byte ("C"), PostgreSQL orders text
-    // arrays exactly as compareRankings does, whatever the database's collation.
+    // arrays exactly as compareRankings does, whatever the database's collation. Rows before the
+    // last page's ranking are left out before grouping, so each page groups only what is left.
     ballots = { type: "ranked", rankings: [] };
     depth = await longestRanking(db, "RankedVote", proposalId);
     pages = async function* () {
@@ -81,9 +82,9 @@ export async function findBoardParts(db: Db, proposalId: string, pageSize = BOAR
       let page: BoardBallot[] = [];
       for (;;) {
         const groups: { ranking: string[]; n: number }[] = await db.$queryRaw<{ ranking: string[]; n: number }[]>`
-          SELECT ranking, count(*)::int AS n FROM "RankedVote" WHERE "proposalId" = ${proposalId}
-          GROUP BY ranking HAVING ${after}::text[] IS NULL OR ranking COLLATE "C" > ${after}::text[]
-          ORDER BY ranking COLLATE "C" LIMIT ${groupPageSize}`;
+          SELECT ranking, count(*)::int AS n FROM "RankedVote"
+          WHERE "proposalId" = ${proposalId} AND (${after}::text[] IS NULL OR ranking COLLATE "C" > ${after}::text[])
+          GROUP BY ranking ORDER BY ranking COLLATE "C" LIMIT ${groupPageSize}`;
         for (const g of groups) {
           const item = { ranking: g.ranking, tracking: null, nonce: null };
           for (let i = 0; i < g.n; i++) {

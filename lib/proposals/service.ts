@@ -361,21 +361,3 @@ async function findKindDetails(db: PrismaClient, proposal: { id: string; kind: s
       return {};
   }
 }
-
-/** Open votes this member may cast and has not yet cast, soonest deadline first. */
-export async function listVotesAwaiting(db: PrismaClient, userId: string, now = new Date()) {
-  return db.proposal.findMany({
-    where: {
-      withdrawnAt: null,
-      votingClosesAt: { gt: now },
-      electorate: { some: { userId } },
-      votes: { none: { userId } },
-      rankedVotes: { none: { userId } },
-      participations: { none: { userId } },
-      council: { memberships: { some: { userId, status: "ACTIVE" } } },
-    },
-    orderBy: { votingClosesAt: "asc" },
-    take: 20,
-    select: { id: true, title: true, votingClosesAt: true, council: { select: { name: true } } },
-  });
-}

@@ -6,7 +6,8 @@ import { expireVoting, makeCouncilWithMembers, makeUser, type CharterOverrides }
 import { refusal } from "../support/refusal";
 import { castRankedVote, createElection, listCandidates, nominate, respondToNomination } from "@/lib/elections/service";
 import { lotOrder } from "@/lib/elections/rules";
-import { closeProposal, findProposalPage, listVotesAwaiting, openVoting } from "@/lib/proposals/service";
+import { closeProposal, findProposalPage, openVoting } from "@/lib/proposals/service";
+import { listVotesAwaitingMe } from "@/lib/dashboard/queries";
 import { castVote } from "@/lib/voting/service";
 import { listDelegations, startRecall } from "@/lib/delegations/service";
 import { joinCouncil, leaveCouncil } from "@/lib/councils/service";
@@ -239,7 +240,7 @@ describe("ranked ballots", () => {
 
   it("an election waits in a member's list of votes until they have cast a ranked ballot", async () => {
     const { members: [a, b, c], election } = await openElection();
-    const awaiting = async (userId: string) => (await listVotesAwaiting(t.db, userId)).map((p) => p.id);
+    const awaiting = async (userId: string) => (await listVotesAwaitingMe(t.db, userId)).map((p) => p.id);
     expect(await awaiting(c!)).toEqual([election.id]);
     await castRankedVote(t.db, { proposalId: election.id, userId: c!, ranking: [a!, b!] });
     expect(await awaiting(c!)).toEqual([]);

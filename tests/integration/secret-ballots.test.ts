@@ -7,7 +7,8 @@ import { expireVoting, makeCouncilWithMembers } from "../support/factories";
 import { refusal } from "../support/refusal";
 import { castVote } from "@/lib/voting/service";
 import { castRankedVote, createElection, nominate } from "@/lib/elections/service";
-import { closeProposal, createProposal, findProposalPage, listVotesAwaiting, openVoting } from "@/lib/proposals/service";
+import { closeProposal, createProposal, findProposalPage, openVoting } from "@/lib/proposals/service";
+import { listVotesAwaitingMe } from "@/lib/dashboard/queries";
 import { SECRET_BALLOT_IS_FINAL } from "@/lib/voting/ballot-box";
 import { countParticipation, findLiveCount } from "@/lib/voting/live";
 import { checkTrackingCode, findParticipants } from "@/lib/voting/secret-ballots";
@@ -75,9 +76,9 @@ describe("casting a secret ballot", () => {
 
   it("drops a cast secret ballot from the member's votes awaiting", async () => {
     const { members, proposal } = await secretMotion(t.db, 1);
-    expect((await listVotesAwaiting(t.db, members[1]!)).map((p) => p.id)).toContain(proposal.id);
+    expect((await listVotesAwaitingMe(t.db, members[1]!)).map((p) => p.id)).toContain(proposal.id);
     await castVote(t.db, { proposalId: proposal.id, userId: members[1]!, choice: "ABSTAIN" });
-    expect((await listVotesAwaiting(t.db, members[1]!)).map((p) => p.id)).not.toContain(proposal.id);
+    expect((await listVotesAwaitingMe(t.db, members[1]!)).map((p) => p.id)).not.toContain(proposal.id);
   });
 });
 

@@ -6,7 +6,8 @@ import { DEMO_PASSWORD, DEMO_START_KEY, demoEmail, isDatabaseEmpty, seedDemo } f
 import { checkCredentials } from "@/lib/auth/accounts";
 import { findCouncilPage, listMyCouncils } from "@/lib/councils/service";
 import { proposalStatus } from "@/lib/proposals/lifecycle";
-import { findProposalPage, listVotesAwaiting } from "@/lib/proposals/service";
+import { findProposalPage } from "@/lib/proposals/service";
+import { listVotesAwaitingMe } from "@/lib/dashboard/queries";
 import { listDelegations } from "@/lib/delegations/service";
 import { findFederationPage } from "@/lib/federations/service";
 
@@ -162,7 +163,7 @@ describe("the demo data", () => {
     const page = await findProposalPage(t.db, { proposalId: motion.id, viewerId: ada });
     expect(page?.status).toBe("voting");
     expect(page?.federation?.mandates).toHaveLength(3);
-    const awaiting = (await listVotesAwaiting(t.db, ada)).map((p) => p.id);
+    const awaiting = (await listVotesAwaitingMe(t.db, ada)).map((p) => p.id);
     const adaMandates = motion.mandates.filter((m) => m.council.slug !== "spoke-and-chain").map((m) => m.id);
     expect(awaiting).toEqual(expect.arrayContaining(adaMandates));
   });

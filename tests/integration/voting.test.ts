@@ -6,8 +6,9 @@ import { expireVoting, makeCouncil, makeCouncilWithMembers, makeOpenProposal, ma
 import { refusal } from "../support/refusal";
 import { castVote, countVotes } from "@/lib/voting/service";
 import {
-  closeDueProposals, closeProposal, createProposal, findProposalPage, listCouncilProposals, listVotesAwaiting, openVoting, withdrawProposal,
+  closeDueProposals, closeProposal, createProposal, findProposalPage, listCouncilProposals, openVoting, withdrawProposal,
 } from "@/lib/proposals/service";
+import { listVotesAwaitingMe } from "@/lib/dashboard/queries";
 import { decideMembership, joinCouncil, leaveCouncil } from "@/lib/councils/service";
 
 let t: TestDatabase;
@@ -210,7 +211,7 @@ describe("votes awaiting a member", () => {
     const { council, members } = await makeCouncilWithMembers(t.db, 1);
     const later = await makeOpenProposal(t.db, council.id, members[0]!, 48);
     const sooner = await makeOpenProposal(t.db, council.id, members[0]!, 24);
-    const ids = async (userId: string) => (await listVotesAwaiting(t.db, userId)).map((p) => p.id);
+    const ids = async (userId: string) => (await listVotesAwaitingMe(t.db, userId)).map((p) => p.id);
     expect(await ids(members[1]!)).toEqual([sooner.id, later.id]);
     await castVote(t.db, { proposalId: sooner.id, userId: members[1]!, choice: "ABSTAIN" });
     expect(await ids(members[1]!)).toEqual([later.id]);
@@ -226,9 +227,9 @@ describe("votes awaiting a member", () => {
     await leaveCouncil(t.db, { councilId: council.id, userId: members[1]! });
     const outsider = await makeUser(t.db);
     for (const userId of [late.id, members[1]!, outsider.id]) {
-      expect((await listVotesAwaiting(t.db, userId)).map((x) => x.id)).not.toContain(p.id);
+      expect((await listVotesAwaitingMe(t.db, userId)).map((x) => x.id)).not.toContain(p.id);
     }
-    expect((await listVotesAwaiting(t.db, members[0]!)).map((x) => x.id)).toEqual([p.id]);
+    expect((await listVotesAwaitingMe(t.db, members[0]!)).map((x) => x.id)).toEqual([p.id]);
   });
 });
 

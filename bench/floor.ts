@@ -3,7 +3,9 @@
 // server actions (bench/floor/: one that does nothing, one that does a single INSERT … ON CONFLICT
 // through plain `pg`, no session, no checks), serves it with `next start` like Plenum, and sends the
 // same kind of request the vote form sends (a multipart server-action POST) at concurrency 1 and 64,
-// beside the raw `pg` INSERT at the same concurrency. Used by bench/run.ts (workload "floor").
+// beside the raw `pg` INSERT at the same concurrency, and the insert action at half of its own peak
+// (the vote's latency target asked of the floor). Served with the same heap flags as Plenum's
+// servers. Used by bench/run.ts (workload "floor").
 import { spawn, spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { readFileSync } from "node:fs";
@@ -11,8 +13,8 @@ import path from "node:path";
 import pg from "pg";
 import { root } from "../scripts/lib/env";
 import { actionBody } from "./lib/http";
-import { runJobs, summarise, type Job, type LoadFigures } from "./lib/load";
-import { cpuMs } from "./lib/server";
+import { runJobs, runPaced, summarise, type Job, type LoadFigures } from "./lib/load";
+import { cpuMs, heapFlags } from "./lib/server";
 
 const FLOOR_DIR = path.join(root, "bench/floor");
 const REQUESTS = 3_000;
@@ -63,6 +65,9 @@ async function rawInserts(url: string, concurrency: number, count: number): Prom
   return summarise(latencies, concurrency, seconds, 0);
 }
 
+const INSERT_LABEL = "server action doing one pg INSERT … ON CONFLICT";
+const HALF_SECONDS = 10;
+
 export async function runFloor(log: (line: string) => void, port = 3330): Promise<FloorRow[]> {
   log("framework floor: building bench/floor (the smallest Next.js app with a server action)…");
   const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
@@ -71,7 +76,7 @@ export async function runFloor(log: (line: string) => void, port = 3330): Promis
   if (build.status !== 0) throw new Error(`bench/floor did not build:\n${build.stdout}\n${build.stderr}`);
   const url = floorDatabaseUrl();
   await freshTable(url);
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...heapFlags(), path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: FLOOR_DIR, env: { ...process.env, NODE_ENV: "production", FLOOR_DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore",
   });
   try {
@@ -94,7 +99,7 @@ export async function runFloor(log: (line: string) => void, port = 3330): Promis
     await runJobs(base, jobs("noop", "warm", 500), { concurrency: 16 }); // JIT warm-up
     for (const c of [1, 64]) {
       const n = c === 1 ? REQUESTS / 5 : REQUESTS;
-      for (const [exported, label] of [["noop", "empty server action"], ["insertOne", "server action doing one pg INSERT … ON CONFLICT"]] as const) {
+      for (const [exported, label] of [["noop", "empty server action"], ["insertOne", INSERT_LABEL]] as const) {
         const before = cpuMs(child.pid!);
         const figures = await runJobs(base, jobs(exported, `${exported}-${c}`, n), { concurrency: c });
         rows.push({ name: `${label}, concurrency ${c}`, figures, serverCpuMs: (cpuMs(child.pid!) - before) / n });
@@ -104,6 +109,14 @@ export async function runFloor(log: (line: string) => void, port = 3330): Promis
       rows.push({ name: `raw pg INSERT … ON CONFLICT, concurrency ${c}`, figures: raw, serverCpuMs: null });
       log(`  raw pg, c=${c}: ${raw.throughput.toFixed(0)}/s`);
     }
+    // The vote's latency target, asked of the floor: the insert action at half of its own peak,
+    // evenly paced as Plenum's vote is (bench/lib/load.ts runPaced), for the same 10 seconds.
+    const peak = rows.find((r) => r.name === `${INSERT_LABEL}, concurrency 64`)!.figures.throughput;
+    const rate = Math.max(1, Math.round(peak / 2));
+    const before = cpuMs(child.pid!);
+    const half = await runPaced(base, jobs("insertOne", "half", rate * HALF_SECONDS), { rate });
+    rows.push({ name: `${INSERT_LABEL}, at half of its peak (${rate}/s offered)`, figures: half, serverCpuMs: (cpuMs(child.pid!) - before) / (rate * HALF_SECONDS) });
+    log(`  ${INSERT_LABEL} at half of its peak (${rate}/s): p99 ${half.p99.toFixed(1)} ms`);
     return rows;
   } finally {
     child.kill("SIGTERM");
@@ -115,7 +128,7 @@ export function floorTable(rows: FloorRow[]): string {
   const lines = [
     "| Workload | Requests | Throughput /s | p50 | p99 | Errors | Server CPU ms/request | vs raw at c=64 |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.name} | ${r.figures.requests} | ${r.figures.throughput.toFixed(1)} | ${r.figures.p50.toFixed(1)} | ${r.figures.p99.toFixed(1)} | ${r.figures.errors} | ${r.serverCpuMs === null ? "–" : r.serverCpuMs.toFixed(2)} | ${r.figures.concurrency === 64 && !r.name.startsWith("raw") ? `${(r.figures.throughput / raw64).toFixed(3)} ×` : ""} |`),
+    ...rows.map((r) => `| ${r.name} | ${r.figures.requests} | ${r.figures.throughput.toFixed(1)} | ${r.figures.p50.toFixed(1)} | ${r.figures.p99.toFixed(1)} | ${r.figures.errors} | ${r.serverCpuMs === null ? "–" : r.serverCpuMs.toFixed(2)} | ${r.name.endsWith("concurrency 64") && !r.name.startsWith("raw") ? `${(r.figures.throughput / raw64).toFixed(3)} ×` : ""} |`),
   ];
   return lines.join("\n");
 }

@@ -46,7 +46,10 @@ function targets(r: Report): string[][] {
     rows.push(["Cast vote at concurrency 64 ≥ 0.5 × raw baseline", `${n0(c64.figures.throughput)}/s vs ${n0(c64.baseline.throughput)}/s = **${ratio.toFixed(3)} ×**${ceiling}`, ratio >= 0.5 ? "met" : "**not met**"]);
   }
   const half = w((x) => x.name.startsWith("full stack at half of peak"));
-  if (half) rows.push(["Cast vote p99 ≤ 50 ms at half of peak load", `p99 ${ms(half.figures.p99)} ms (p50 ${ms(half.figures.p50)})`, half.figures.p99 <= 50 ? "met" : "**not met**"]);
+  // The same target asked of the framework floor: its insert action at half of its own peak.
+  const floorHalf = r.floor?.find((x) => x.name.includes("at half of its peak"));
+  const floorSays = floorHalf ? `; the framework floor's insert action at half of its own peak: p99 ${ms(floorHalf.figures.p99)} ms (see Framework floor)` : "";
+  if (half) rows.push(["Cast vote p99 ≤ 50 ms at half of peak load", `p99 ${ms(half.figures.p99)} ms (p50 ${ms(half.figures.p50)})${floorSays}`, half.figures.p99 <= 50 ? "met" : "**not met**"]);
   const biggest = r.tallies.at(-1);
   if (biggest) {
     rows.push([`Tally of a closed ${n0(biggest.votes)}-vote proposal ≤ 50 ms`, `stored result p95 ${ms(biggest.storedTally.p95)} ms (a full recount: p50 ${ms(biggest.liveRecount.p50)} ms; counted once at close in ${ms(biggest.closeMs)} ms)`, biggest.storedTally.p95 <= 50 ? "met" : "**not met**"]);
@@ -119,7 +122,7 @@ export function toMarkdown(r: Report): string {
   if (cap.length) lines.push("", "## Capacity arithmetic (docs/scaling.md)", "", ...cap);
   if (r.floor?.length) {
     lines.push("", "## Framework floor (bench/floor.ts)", "",
-      "The smallest Next.js 16 app with two server actions — one that does nothing, one that runs a single `INSERT … ON CONFLICT` with plain `pg` (no session, no ORM, no checks) — built and served like Plenum, sent the same multipart server-action POST, on the same machine in the same run. No app built on Next.js server actions can be faster than this here.", "",
+      "The smallest Next.js 16 app with two server actions — one that does nothing, one that runs a single `INSERT … ON CONFLICT` with plain `pg` (no session, no ORM, no checks) — built and served like Plenum (the same heap flags), sent the same multipart server-action POST, on the same machine in the same run; last, the insert action at half of its own peak, paced as the vote is. No app built on Next.js server actions can be faster than this here.", "",
       floorTable(r.floor));
   }
   if (r.tallies.length) {

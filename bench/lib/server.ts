@@ -48,21 +48,27 @@ function stopper(child: ChildProcess) {
     });
 }
 
-/** `next start` on the bench build; `env` carries the database URL and the shared secrets. */
-export async function startNext(name: string, port: number, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<Server> {
-  // BENCH_CPU_PROF=dir: V8 CPU profiles of the servers, written when they stop (bench/profile-summary.ts reads them).
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  // The heap limit an instance is deployed with (decision 011): V8 otherwise lets garbage pile up to
-  // a fraction of the machine's memory before collecting it. BENCH_NODE_HEAP_MB=0 keeps V8's default.
+/** The heap an instance is deployed with (decision 011); bench/floor.ts serves its app with the same. */
+export function heapFlags(): string[] {
+  const flags: string[] = [];
+  // V8 otherwise lets garbage pile up to a fraction of the machine's memory before collecting it.
+  // BENCH_NODE_HEAP_MB=0 keeps V8's default.
   const heapMb = Number(process.env.BENCH_NODE_HEAP_MB ?? SERVER_HEAP_MB);
-  if (heapMb > 0) profile.push(`--max-old-space-size=${heapMb}`);
+  if (heapMb > 0) flags.push(`--max-old-space-size=${heapMb}`);
   // The young generation: each vote allocates a few hundred KB that die at once; with V8's default
   // semi-space (16 MB) a burst promotes them to the old space, which then fills and is collected
   // over and over (decision 011). BENCH_NODE_SEMI_MB=0 keeps V8's default.
   const semiMb = Number(process.env.BENCH_NODE_SEMI_MB ?? SERVER_SEMI_MB);
-  if (semiMb > 0) profile.push(`--max-semi-space-size=${semiMb}`);
+  if (semiMb > 0) flags.push(`--max-semi-space-size=${semiMb}`);
+  return flags;
+}
+
+/** `next start` on the bench build; `env` carries the database URL and the shared secrets. */
+export async function startNext(name: string, port: number, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<Server> {
+  // BENCH_CPU_PROF=dir: V8 CPU profiles of the servers, written when they stop (bench/profile-summary.ts reads them).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   // BENCH_NODE_FLAGS: more flags for the servers' Node, e.g. "--trace-gc" (the lines land in the server log).
-  profile.push(...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []));
+  profile.push(...heapFlags(), ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {

@@ -11,6 +11,7 @@ import { LanguageSwitcher } from "@/components/i18n/LanguageSwitcher";
 import { TimeZoneCookie } from "@/components/i18n/TimeZoneCookie";
 import { getDb } from "@/lib/db";
 import { countUnread } from "@/lib/notifications/service";
+import { releaseRenderOnCompletion } from "@/lib/render-cleanup";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  releaseRenderOnCompletion();
   const user = await currentUser();
   const unread = user ? await countUnread(await getDb(), user.id) : 0;
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("layout"), getMessages()]);

@@ -19,7 +19,7 @@ import { sealAuditLog } from "../lib/audit/log";
 import { runStvBench, type StvFigures } from "./stv-count";
 import { runFloor } from "./floor";
 import { getOnce, runBaseline, runDownload, runJobs, runPaced, runPages, percentile, type Job, type LoadFigures } from "./lib/load";
-import { BENCH_DIST_DIR, SERVER_HEAP_MB, SERVER_SEMI_MB, startBalancer, startNext, watchCpu, watchMemory, type Server } from "./lib/server";
+import { BENCH_DIST_DIR, SERVER_HEAP_MB, SERVER_SEMI_MB, heapAfterGc, startBalancer, startNext, watchCpu, watchMemory, type Server } from "./lib/server";
 import { actionBody, actionId, mintSessionCookie, proposalRouterState, sessionEmail, signInOverHttp } from "./lib/http";
 import {
   ADMIN_EMAIL, ADMIN_ID, BENCH_PASSWORD, closeNow, memberEmail, memberId, openElection, openMotion,
@@ -32,8 +32,8 @@ const quick = args.includes("--quick");
 const only = new Set((args.find((a) => a.startsWith("--only="))?.slice(7) ?? "cast,results,stv,browse,stateless,floor").split(","));
 
 const SIZES = quick
-  ? { castMembers: 240, c1Members: 60, resultSizes: [1_000, 5_000, 20_000], stvBallots: 50_000, rankedBallots: 20_000, browseCouncils: 20, browsePerCouncil: 50, browseMembers: 5, pageSeconds: 3, halfSeconds: 3 }
-  : { castMembers: 2_000, c1Members: 300, resultSizes: [10_000, 100_000, 1_000_000], stvBallots: 1_000_000, rankedBallots: 1_000_000, browseCouncils: 1_000, browsePerCouncil: 100, browseMembers: 20, pageSeconds: 6, halfSeconds: 10 };
+  ? { castMembers: 240, c1Members: 60, resultSizes: [1_000, 5_000, 20_000], stvBallots: 50_000, rankedBallots: 20_000, browseCouncils: 20, browsePerCouncil: 50, browseMembers: 5, pageSeconds: 3, halfSeconds: 3, steadySeconds: 5 }
+  : { castMembers: 2_000, c1Members: 300, resultSizes: [10_000, 100_000, 1_000_000], stvBallots: 1_000_000, rankedBallots: 1_000_000, browseCouncils: 1_000, browsePerCouncil: 100, browseMembers: 20, pageSeconds: 6, halfSeconds: 10, steadySeconds: 40 };
 const CONCURRENCIES = [1, 16, 64];
 /** Pages are timed one at a time (the latency a member sees) and 8 at a time (throughput). */
 const PAGE_CONCURRENCIES = [1, 8];
@@ -444,6 +444,15 @@ async function main() {
         const searchFigures = await pageWorkload("Browse", `council directory search listing the ${SIZES.resultSizes.length} big councils`, ["/councils?q=Bench+Assembly"], "Bench Assembly");
         log(`  big council page p95 ${bigFigures.p95.toFixed(0)} ms; directory of big councils p95 ${searchFigures.p95.toFixed(0)} ms`);
       }
+      // Memory kept: pages eight at a time for a while, the heap compared after full collections
+      // (bench/lib/heap-probe.cjs). A leak in rendering kept about 100 KB a page (decision 011).
+      const steadyPaths = [...listPaths.slice(0, 10), ...results.map((r) => `/proposals/${r.proposalId}`), ...(election ? [`/proposals/${election.proposalId}`] : []), ...councilPaths.slice(0, 10)];
+      const before = await heapAfterGc(server);
+      log(`steady pages, 8 at a time for ${SIZES.steadySeconds} s; heap after full GC ${(before / 1e6).toFixed(1)} MB…`);
+      const steady = await withMemory([server], () => runPages(base, steadyPaths, { cookie: adminCookie }, { concurrency: 8, seconds: SIZES.steadySeconds, check: (status) => status === 200 }));
+      const after = await heapAfterGc(server);
+      log(`  ${steady.requests} pages; heap after full GC ${(after / 1e6).toFixed(1)} MB`);
+      workloads.push({ group: "Browse", name: `steady pages (directory, results, councils), 8 at a time for ${SIZES.steadySeconds} s`, figures: steady, kept: { beforeMb: before / 1e6, afterMb: after / 1e6 } });
     }
 
     // ---- 5. Stateless: two instances behind a round-robin balancer ------------------------------

@@ -13,7 +13,13 @@ export interface Workload {
   figures: LoadFigures & { rssMb?: Record<string, number>; cpuMsPerRequest?: { server: number; database: number }; walBytesPerRequest?: number | null };
   baseline?: LoadFigures & { cpuMsPerRequest?: { server: number; database: number }; walBytesPerRequest?: number | null };
   check?: { ok: boolean; acknowledged: number; rows: number; missing: number; wrongChoice: number; unexpectedRows: number; tallyMatchesRows: boolean; auditEntries: number };
+  /** The server's heap after full collections before and after the workload (memory it kept). */
+  kept?: { beforeMb: number; afterMb: number };
 }
+
+/** More than this kept per page served is a leak (the one fixed in decision 011's fourth pass kept ~100). */
+export const KEPT_KB_PER_PAGE_LIMIT = 5;
+const keptPerPageKb = (w: Workload) => (w.kept ? ((w.kept.afterMb - w.kept.beforeMb) * 1000) / Math.max(1, w.figures.requests) : NaN);
 
 type Timing = { p50: number; p95: number; max: number };
 
@@ -68,7 +74,11 @@ function targets(r: Report): string[][] {
   const rss = r.workloads.flatMap((x) => Object.entries(x.figures.rssMb ?? {}).filter(([k]) => k.startsWith("next")).map(([, v]) => v));
   if (rss.length) {
     const top = Math.max(...rss);
-    rows.push(["Server RSS < 512 MB through every workload", `peak ${top} MB (per next start process)`, top < 512 ? "met" : "**not met**"]);
+    // A peak only holds if nothing is kept per page: the steady-pages workload compares the heap after full GC.
+    const steady = r.workloads.find((x) => x.kept);
+    const keptSays = steady ? `; memory kept while serving ${n0(steady.figures.requests)} pages: ${keptPerPageKb(steady).toFixed(1)} KB a page (heap after full GC ${steady.kept!.beforeMb.toFixed(0)} → ${steady.kept!.afterMb.toFixed(0)} MB)` : "";
+    const leaks = steady ? keptPerPageKb(steady) > KEPT_KB_PER_PAGE_LIMIT : false;
+    rows.push(["Server RSS < 512 MB through every workload", `peak ${top} MB (per next start process)${keptSays}`, top < 512 && !leaks ? "met" : "**not met**"]);
   }
   return rows;
 }
@@ -114,7 +124,8 @@ export function toMarkdown(r: Report): string {
     const f = x.figures;
     const rss = f.rssMb ? Object.entries(f.rssMb).map(([k, v]) => (Object.keys(f.rssMb!).length > 1 ? `${k} ${v}` : `${v}`)).join(", ") : "–";
     const ratio = x.baseline ? `${(f.throughput / x.baseline.throughput).toFixed(3)} ×` : "";
-    const check = x.check ? (x.check.ok ? `✔ ${x.check.acknowledged} acknowledged = ${x.check.rows} rows` : `✘ ${JSON.stringify(x.check)}`) : "";
+    const kept = x.kept ? `${keptPerPageKb(x) <= KEPT_KB_PER_PAGE_LIMIT ? "✔" : "✘"} heap after full GC ${x.kept.beforeMb.toFixed(1)} → ${x.kept.afterMb.toFixed(1)} MB (${keptPerPageKb(x).toFixed(1)} KB a page)` : "";
+    const check = x.check ? (x.check.ok ? `✔ ${x.check.acknowledged} acknowledged = ${x.check.rows} rows` : `✘ ${JSON.stringify(x.check)}`) : kept;
     const cpu = f.cpuMsPerRequest ? `${f.cpuMsPerRequest.server.toFixed(1)} + ${f.cpuMsPerRequest.database.toFixed(2)}` : "–";
     lines.push(`| ${x.name} | ${n0(f.requests)} | ${f.concurrency} | ${f.throughput.toFixed(1)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.errors} | ${rss} | ${cpu} | ${ratio} | ${check} |`);
   }

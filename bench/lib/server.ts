@@ -2,7 +2,8 @@
 // round-robin balancer of the stateless proof. Memory is each server's resident set summed over
 // its process tree (read from /proc), sampled while a workload runs.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { root } from "../../scripts/lib/env";
 
@@ -68,7 +69,7 @@ export async function startNext(name: string, port: number, env: NodeJS.ProcessE
   // BENCH_CPU_PROF=dir: V8 CPU profiles of the servers, written when they stop (bench/profile-summary.ts reads them).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   // BENCH_NODE_FLAGS: more flags for the servers' Node, e.g. "--trace-gc" (the lines land in the server log).
-  profile.push(...heapFlags(), ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []));
+  profile.push(...heapFlags(), "--require", path.join(root, "bench/lib/heap-probe.cjs"), ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []));
   const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
@@ -194,4 +195,20 @@ export function watchCpu(servers: Server[], database: string) {
       return { serverMs: used(serverPids()), databaseMs: used(dbPids()) };
     },
   };
+}
+
+/** The server's heap after full collections (bench/lib/heap-probe.cjs answers SIGUSR2), in bytes. */
+export async function heapAfterGc(server: Server): Promise<number> {
+  const file = path.join(tmpdir(), `plenum-heap-${server.child.pid}.json`);
+  rmSync(file, { force: true });
+  server.child.kill("SIGUSR2");
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      return (JSON.parse(readFileSync(file, "utf8")) as { heapUsed: number }).heapUsed;
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error(`${server.name} did not report its heap`);
 }

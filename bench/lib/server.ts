@@ -1,6 +1,7 @@
 // Starts and watches the processes under test: `next start` on the production build, and the small
 // round-robin balancer of the stateless proof. Memory is each server's resident set summed over
-// its process tree (read from /proc), sampled while a workload runs.
+// its process tree (read from /proc), sampled while a workload runs, and — for what a server keeps
+// rather than how far V8 let its heap grow — its heap after full collections (heapAfterGc).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
